@@ -1,0 +1,18 @@
+-- Every status callback Twilio sends, kept as received. A callback can arrive before the worker
+-- has recorded the provider SID of its own send; the worker then applies what is already here.
+CREATE TABLE delivery_status_events (
+  tenant_id    uuid NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
+  id           uuid NOT NULL DEFAULT gen_random_uuid(),
+  provider_sid text NOT NULL,
+  status       text NOT NULL CHECK (delivery_status_rank(status) >= 0),
+  error_code   text,
+  received_at  timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (tenant_id, id)
+);
+CREATE INDEX delivery_status_events_by_sid ON delivery_status_events (tenant_id, provider_sid);
+
+ALTER TABLE delivery_status_events ENABLE ROW LEVEL SECURITY;
+ALTER TABLE delivery_status_events FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON delivery_status_events
+  USING (tenant_id = (SELECT app_current_tenant())) WITH CHECK (tenant_id = (SELECT app_current_tenant()));
+GRANT SELECT, INSERT, UPDATE, DELETE ON delivery_status_events TO elara_app;

@@ -1,0 +1,62 @@
+import type { Pool } from '@elara/db/pool';
+import { withTenant } from '@elara/db/tenant';
+import type { Logger } from '@elara/logger/logger';
+import type { Producer } from '@elara/queue/queues';
+import type { ResolvedSender } from '@elara/whatsapp/senders';
+import { insertInboundMessage, type NewInboundMessage } from './inbound-message.repo.ts';
+
+export interface IntakeResult {
+  inboundMessageId: string | null;
+  duplicate: boolean;
+  queued: boolean;
+}
+
+export interface IntakeDeps {
+  pool: Pool;
+  producer: Producer<'whatsapp-inbound'>;
+  logger: Logger;
+  /** How long the webhook waits for Redis before acknowledging anyway (the relay re-queues). */
+  enqueueTimeoutMs?: number;
+}
+
+/**
+ * Records an inbound message durably, then queues it. Once the insert commits, the message will be
+ * answered: if queueing fails or Redis later loses the job, the relay finds it by its status.
+ */
+export function createIntakeService({ pool, producer, logger, enqueueTimeoutMs = 1_000 }: IntakeDeps) {
+  async function enqueue(tenantId: string, senderId: string, inboundMessageId: string): Promise<boolean> {
+    const job = producer.add(
+      'whatsapp.processInbound',
+      { tenantId, inboundMessageId, senderId, acknowledgedAt: Date.now() },
+      inboundMessageId,
+    );
+    const added = job.then(
+      () => true,
+      (error: unknown) => {
+        logger.warn({ err: error, tenantId, inboundMessageId }, 'enqueue failed; the relay will re-queue');
+        return false;
+      },
+    );
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), enqueueTimeoutMs);
+    });
+    try {
+      return await Promise.race([added, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  return {
+    async acceptInbound(sender: ResolvedSender, message: Omit<NewInboundMessage, 'tenantId' | 'senderId'>) {
+      const record = { ...message, tenantId: sender.tenantId, senderId: sender.senderId };
+      const id = await withTenant(pool, sender.tenantId, (tx) => insertInboundMessage(tx, record));
+      if (!id) return { inboundMessageId: null, duplicate: true, queued: false } satisfies IntakeResult;
+      const queued = await enqueue(sender.tenantId, sender.senderId, id);
+      return { inboundMessageId: id, duplicate: false, queued } satisfies IntakeResult;
+    },
+  };
+}
+
+export type IntakeService = ReturnType<typeof createIntakeService>;

@@ -1,0 +1,27 @@
+import { scanMessage } from '@elara/detection/scan';
+import type { ScanResult } from '@elara/detection/types';
+import type { RateLimitDecision } from '@elara/ratelimit/limits';
+import { composeRateLimitNotice, composeVerdictReply } from '@elara/replies/compose';
+import type { MessageContext } from './message-context.repo.ts';
+
+export type ReplyPlan =
+  | { kind: 'verdict'; body: string; scan: ScanResult; language: string }
+  | { kind: 'rate_limit_notice'; body: string; language: string }
+  | { kind: 'none'; language: string };
+
+/** What to answer, given the message and the rate-limit decision. Pure: no I/O. */
+export function decideReply(context: MessageContext, limit: RateLimitDecision): ReplyPlan {
+  const language = context.user?.language ?? context.defaultLanguage;
+  if (!limit.allowed) {
+    if (!limit.notify) return { kind: 'none', language };
+    return { kind: 'rate_limit_notice', body: composeRateLimitNotice(language, context.tenantName), language };
+  }
+  const scan = scanMessage({ text: context.body, brandDomains: context.brandDomains });
+  const body = composeVerdictReply({
+    scan,
+    language,
+    tenantName: context.tenantName,
+    firstContact: context.user?.isNew ?? false,
+  });
+  return { kind: 'verdict', body, scan, language };
+}

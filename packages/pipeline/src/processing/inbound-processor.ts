@@ -1,0 +1,125 @@
+import type { Pool } from '@elara/db/pool';
+import { withTenant, type TenantTx } from '@elara/db/tenant';
+import type { Logger } from '@elara/logger/logger';
+import type { JobContext } from '@elara/queue/queues';
+import type { JobPayload } from '@elara/queue/catalog';
+import type { RateLimiter } from '@elara/ratelimit/limits';
+import type { SenderPacer } from '@elara/ratelimit/pacing';
+import { limitsForTier } from '@elara/ratelimit/tiers';
+import type { SecretBox } from '@elara/secrets/secret-box';
+import { senderTokenAad } from '@elara/whatsapp/senders';
+import type { SendRequest } from '@elara/whatsapp/messaging';
+import { DelayedError } from 'bullmq';
+import type { ReplyDelivery } from '../delivery/reply-delivery.ts';
+import { markDeadLettered } from '../dead-letters/dead-letter.repo.ts';
+import { decideReply } from './decide-reply.ts';
+import { finishWithoutReply, recordDecision } from './decision.repo.ts';
+import { loadMessageContext, type MessageContext } from './message-context.repo.ts';
+
+export const ENGINE_VERSION = 'heuristics-1';
+
+/** Waits shorter than this are slept through in the job; longer ones re-schedule it. */
+const MAX_INLINE_PACING_WAIT_MS = 250;
+
+export interface InboundProcessorDeps {
+  pool: Pool;
+  rateLimiter: RateLimiter;
+  pacer: SenderPacer;
+  delivery: ReplyDelivery;
+  secretBox: SecretBox;
+  logger: Logger;
+  /** Called once per message that got its reply accepted, with ms since the webhook acknowledged it. */
+  onReplied?: (latencyMs: number) => void;
+}
+
+type Payload = JobPayload<'whatsapp.processInbound'>;
+
+/** Decision made in the transaction, delivery outside it: what the job does next. */
+type Next =
+  | { step: 'done' }
+  | { step: 'send'; replyId: string; request: SendRequest }
+  | { step: 'retry'; replyId: string; request: SendRequest; previous: Parameters<ReplyDelivery['retry']>[1] };
+
+/**
+ * `whatsapp.processInbound`: onboard, rate-limit, scan, decide and reply, exactly once. All state is
+ * in PostgreSQL; a retry (or a run after a crash) re-reads it and continues where the last run was.
+ */
+export function createInboundProcessor(deps: InboundProcessorDeps) {
+  const { pool, rateLimiter, pacer, delivery, secretBox, logger } = deps;
+
+  function requestFor(p: Payload, context: MessageContext, toPhone: string, body: string): SendRequest {
+    const { sender } = context;
+    const authToken = secretBox.open(sender.authTokenSealed, senderTokenAad(p.tenantId, sender.id));
+    return { accountSid: sender.accountSid, authToken, from: sender.phoneNumber, to: toPhone, body };
+  }
+
+  /** Inside the job's one transaction: read the state, decide, and record the decision. */
+  async function decide(tx: TenantTx, p: Payload): Promise<Next> {
+    const context = await loadMessageContext(tx, p.tenantId, p.inboundMessageId);
+    if (!context) return { step: 'done' };
+    const reply = context.reply;
+    if (reply) {
+      if (reply.providerSid) return { step: 'done' };
+      const previous = {
+        attempts: reply.attempts,
+        lastOutcome: reply.lastAttempt?.outcome ?? null,
+        lastStartedAt: reply.lastAttempt?.startedAt ?? null,
+      };
+      return { step: 'retry', replyId: reply.id, request: requestFor(p, context, reply.toPhone, reply.body), previous };
+    }
+    const user = context.user;
+    if (context.status !== 'received' || !user) return { step: 'done' };
+    const limit = await rateLimiter.check({ tenantId: p.tenantId, userId: user.id, limits: limitsForTier(context.tier) });
+    const plan = decideReply(context, limit);
+    if (plan.kind === 'none') {
+      await finishWithoutReply(tx, p.tenantId, p.inboundMessageId, user.id);
+      return { step: 'done' };
+    }
+    const recorded = await recordDecision(tx, {
+      tenantId: p.tenantId,
+      inboundMessageId: p.inboundMessageId,
+      senderId: context.sender.id,
+      userId: user.id,
+      toPhone: context.fromPhone,
+      kind: plan.kind,
+      body: plan.body,
+      scan: plan.kind === 'verdict' ? plan.scan : null,
+      language: plan.language,
+      engineVersion: ENGINE_VERSION,
+    });
+    if (!recorded) return { step: 'done' };
+    return { step: 'send', replyId: recorded.replyId, request: requestFor(p, context, context.fromPhone, plan.body) };
+  }
+
+  async function pace(p: Payload, context: JobContext): Promise<void> {
+    const wait = await pacer.reserve(p.senderId);
+    if (wait === 0) return;
+    if (wait <= MAX_INLINE_PACING_WAIT_MS) return new Promise((resolve) => setTimeout(resolve, wait));
+    await context.job.moveToDelayed(Date.now() + wait, context.token);
+    throw new DelayedError();
+  }
+
+  async function run(p: Payload, context: JobContext): Promise<void> {
+    await pace(p, context);
+    const next = await withTenant(pool, p.tenantId, (tx) => decide(tx, p));
+    if (next.step === 'done') return;
+    const target = { tenantId: p.tenantId, replyId: next.replyId, request: next.request };
+    if (next.step === 'send') await delivery.send({ ...target, attempt: 1 });
+    else await delivery.retry(target, next.previous);
+    deps.onReplied?.(Date.now() - p.acknowledgedAt);
+  }
+
+  return async function processInbound(p: Payload, context: JobContext): Promise<void> {
+    try {
+      await run(p, context);
+    } catch (error) {
+      if (error instanceof DelayedError) throw error;
+      const final = context.isFinalAttempt || (error as Error).name === 'UnrecoverableError';
+      if (final) {
+        await withTenant(pool, p.tenantId, (tx) => markDeadLettered(tx, p.tenantId, p.inboundMessageId, String(error)));
+        logger.error({ tenantId: p.tenantId, inboundMessageId: p.inboundMessageId, err: error }, 'dead-lettered');
+      }
+      throw error;
+    }
+  };
+}

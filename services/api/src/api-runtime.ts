@@ -1,0 +1,65 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createPool } from '@elara/db/pool';
+import type { Logger } from '@elara/logger/logger';
+import { createIntakeService } from '@elara/pipeline/intake';
+import { createStatusCallbackService } from '@elara/pipeline/status';
+import { createProducer } from '@elara/queue/queues';
+import { createSecretBox } from '@elara/secrets/secret-box';
+import { createSenderDirectory } from '@elara/whatsapp/senders';
+import { Redis } from 'ioredis';
+import type { ApiConfig } from './api.config.ts';
+import { createApp } from './app.ts';
+
+export interface RunningApi {
+  url: string;
+  server: Server;
+  /** Stops taking requests, lets those in flight finish, then closes pools. */
+  close(): Promise<void>;
+}
+
+/** Builds the API from its config and starts listening: main.ts and the tests both use this. */
+export async function startApi(config: ApiConfig, logger: Logger): Promise<RunningApi> {
+  const pool = createPool({ connectionString: config.DATABASE_URL, max: config.DATABASE_POOL_MAX, applicationName: 'elara-api' });
+  // Fail fast rather than queue commands while Redis is away: the relay covers a failed enqueue.
+  const redis = new Redis(config.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+  redis.on('error', (error) => logger.warn({ err: error }, 'redis connection error'));
+  const producer = createProducer('whatsapp-inbound', {
+    connection: redis,
+    prefix: config.REDIS_KEY_PREFIX,
+    sendRetry: { attempts: config.SEND_ATTEMPTS, backoffMs: config.SEND_BACKOFF_MS },
+  });
+  let shuttingDown = false;
+  const app = createApp({
+    logger,
+    webhooks: {
+      publicBaseUrl: config.PUBLIC_BASE_URL,
+      senders: createSenderDirectory({ pool, secretBox: createSecretBox(config.ELARA_SECRETS_KEY) }),
+      intake: createIntakeService({ pool, producer, logger }),
+      statusCallbacks: createStatusCallbackService({ pool }),
+    },
+    health: {
+      isShuttingDown: () => shuttingDown,
+      checkDependencies: async () => {
+        await pool.query('SELECT 1');
+        await redis.ping();
+      },
+    },
+  });
+  const server = await new Promise<Server>((resolve) => {
+    const s = app.listen(config.PORT, config.HOST, () => resolve(s));
+  });
+  server.keepAliveTimeout = 65_000;
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${config.HOST}:${port}`,
+    server,
+    async close() {
+      shuttingDown = true;
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await producer.close();
+      redis.disconnect();
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,23 @@
+import express, { type Express } from 'express';
+import type { Logger } from '@elara/logger/logger';
+import { errorHandler, sendError } from './http/errors.ts';
+import { healthRoutes, type HealthDeps } from './routes/health.routes.ts';
+import { twilioWebhookRoutes, type TwilioWebhookDeps } from './routes/twilio-webhook.routes.ts';
+
+export interface AppDeps {
+  logger: Logger;
+  webhooks: Omit<TwilioWebhookDeps, 'logger'>;
+  health: HealthDeps;
+}
+
+/** The HTTP app, from infrastructure built by the caller (main.ts, or a test). */
+export function createApp({ logger, webhooks, health }: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+  app.use(healthRoutes(health));
+  app.use(twilioWebhookRoutes({ ...webhooks, logger }));
+  app.use((_req, res) => sendError(res, 404, 'not_found', 'no such route'));
+  app.use(errorHandler(logger));
+  return app;
+}

@@ -1,0 +1,30 @@
+import type { ErrorRequestHandler, Response } from 'express';
+import type { Logger } from '@elara/logger/logger';
+
+/** One error shape for every client error: `{ error: { code, message } }`, never a stack. */
+export function sendError(res: Response, status: number, code: string, message: string): void {
+  res.status(status).json({ error: { code, message } });
+}
+
+/** body-parser's error types: all of them are the client's fault. */
+const BODY_ERRORS: Record<string, string> = {
+  'entity.too.large': 'body is too large',
+  'entity.parse.failed': 'body could not be parsed',
+  'parameters.too.many': 'too many form fields',
+  'encoding.unsupported': 'unsupported content encoding',
+  'charset.unsupported': 'unsupported charset',
+  'request.aborted': 'request aborted',
+  'request.size.invalid': 'body size does not match Content-Length',
+};
+
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (error, req, res, _next) => {
+    const type = (error as { type?: string }).type;
+    if (type && BODY_ERRORS[type]) {
+      sendError(res, 400, 'bad_request', BODY_ERRORS[type]);
+      return;
+    }
+    logger.error({ err: error, path: req.path }, 'unhandled error');
+    if (!res.headersSent) sendError(res, 500, 'internal', 'internal error');
+  };
+}

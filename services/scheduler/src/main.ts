@@ -1,0 +1,20 @@
+import { createLogger } from '@elara/logger/logger';
+import { Redis } from 'ioredis';
+import { loadSchedulerConfig } from './scheduler.config.ts';
+import { registerSchedules } from './schedules.ts';
+
+const config = loadSchedulerConfig(process.env);
+const logger = createLogger({ service: 'scheduler', level: config.LOG_LEVEL, version: config.SERVICE_VERSION });
+const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 3 });
+redis.on('error', (error) => logger.warn({ err: error }, 'redis error'));
+const close = await registerSchedules(config, redis);
+logger.info({ relayEverySeconds: config.RELAY_INTERVAL_SECONDS }, 'schedules registered');
+
+async function shutdown(signal: string): Promise<void> {
+  logger.info({ signal }, 'scheduler stopping');
+  await close();
+  redis.disconnect();
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -1,0 +1,21 @@
+import { createProducer } from '@elara/queue/queues';
+import type { Redis } from 'ioredis';
+import type { SchedulerConfig } from './scheduler.config.ts';
+
+/**
+ * The recurring jobs, created here and nowhere else. upsertJobScheduler is idempotent, so every
+ * scheduler start (or a second replica) converges on one schedule per job.
+ */
+export async function registerSchedules(config: SchedulerConfig, connection: Redis): Promise<() => Promise<void>> {
+  const maintenance = createProducer('maintenance', {
+    connection,
+    prefix: config.REDIS_KEY_PREFIX,
+    sendRetry: { attempts: 1, backoffMs: 0 },
+  });
+  await maintenance.queue.upsertJobScheduler(
+    'relay-unprocessed',
+    { every: config.RELAY_INTERVAL_SECONDS * 1_000 },
+    { name: 'relay.requeueUnprocessed', data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } },
+  );
+  return () => maintenance.close();
+}

@@ -1,0 +1,90 @@
+import { createPool } from '@elara/db/pool';
+import type { Logger } from '@elara/logger/logger';
+import { createReplyDelivery } from '@elara/pipeline/delivery';
+import { createInboundProcessor } from '@elara/pipeline/processing';
+import { createRelayService } from '@elara/pipeline/relay';
+import { createCatalogWorker, createProducer, type QueueSettings } from '@elara/queue/queues';
+import { createRateLimiter } from '@elara/ratelimit/limits';
+import { createSenderPacer } from '@elara/ratelimit/pacing';
+import { createSecretBox } from '@elara/secrets/secret-box';
+import { createTwilioMessaging } from '@elara/whatsapp/messaging';
+import type { Worker } from 'bullmq';
+import { Redis } from 'ioredis';
+import type { WorkerConfig } from './worker.config.ts';
+
+export interface RunningWorker {
+  workers: Worker[];
+  /** Stops taking jobs, waits for those in flight, closes connections. */
+  close(): Promise<void>;
+}
+
+export interface WorkerHooks {
+  onReplied?: (latencyMs: number) => void;
+}
+
+/** Builds the worker from its config and starts consuming its queues. */
+export async function startWorker(config: WorkerConfig, logger: Logger, hooks: WorkerHooks = {}): Promise<RunningWorker> {
+  const pool = createPool({ connectionString: config.DATABASE_URL, max: config.DATABASE_POOL_MAX, applicationName: 'elara-worker' });
+  const bullConnection = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
+  const commands = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 3 });
+  for (const r of [bullConnection, commands]) r.on('error', (error) => logger.warn({ err: error }, 'redis error'));
+  const prefix = config.REDIS_KEY_PREFIX;
+  const settings: QueueSettings = {
+    connection: commands,
+    prefix,
+    sendRetry: { attempts: config.SEND_ATTEMPTS, backoffMs: config.SEND_BACKOFF_MS },
+  };
+  const producer = createProducer('whatsapp-inbound', settings);
+  const messaging = createTwilioMessaging({
+    apiBaseUrl: config.TWILIO_API_BASE_URL,
+    timeoutMs: config.TWILIO_TIMEOUT_MS,
+    statusCallbackUrl: config.STATUS_CALLBACKS ? `${config.PUBLIC_BASE_URL}/webhooks/twilio/status` : undefined,
+  });
+  const processInbound = createInboundProcessor({
+    pool,
+    rateLimiter: createRateLimiter(commands, prefix),
+    pacer: createSenderPacer(commands, prefix, config.SENDER_MESSAGES_PER_SECOND),
+    delivery: createReplyDelivery({ pool, messaging, logger }),
+    secretBox: createSecretBox(config.ELARA_SECRETS_KEY),
+    logger,
+    ...(hooks.onReplied ? { onReplied: hooks.onReplied } : {}),
+  });
+  const relay = createRelayService({ pool, producer, staleAfterSeconds: config.RELAY_STALE_AFTER_SECONDS });
+  const workerOptions = { connection: bullConnection, prefix, stalledInterval: config.WORKER_STALLED_INTERVAL_MS,
+    lockDuration: config.WORKER_LOCK_DURATION_MS,
+  };
+
+  const workers: Worker[] = [];
+  if (config.WORKER_QUEUES.includes('whatsapp-inbound')) {
+    workers.push(
+      createCatalogWorker(
+        'whatsapp-inbound',
+        { 'whatsapp.processInbound': processInbound },
+        { ...workerOptions, concurrency: config.WORKER_CONCURRENCY },
+      ),
+    );
+  }
+  if (config.WORKER_QUEUES.includes('maintenance')) {
+    const requeue = async () => {
+      const count = await relay.requeueUnprocessed();
+      if (count > 0) logger.warn({ count }, 'relay re-queued unprocessed messages');
+    };
+    workers.push(createCatalogWorker('maintenance', { 'relay.requeueUnprocessed': requeue }, { ...workerOptions, concurrency: 1 }));
+  }
+  for (const worker of workers) {
+    worker.on('error', (error) => logger.error({ err: error }, 'worker error'));
+  }
+  await Promise.all(workers.map((w) => w.waitUntilReady()));
+
+  return {
+    workers,
+    async close() {
+      await Promise.all(workers.map((w) => w.close()));
+      await producer.close();
+      bullConnection.disconnect();
+      commands.disconnect();
+      await pool.end();
+    },
+  };
+}
+

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { databaseEnv, logEnv, parseEnv, pipelineEnv, publicUrlEnv, redisEnv, secretsEnv, twilioEnv } from '@elara/config/env';
+
+const workerEnv = logEnv
+  .extend(databaseEnv.shape)
+  .extend(redisEnv.shape)
+  .extend(secretsEnv.shape)
+  .extend(twilioEnv.shape)
+  .extend(publicUrlEnv.shape)
+  .extend(pipelineEnv.shape)
+  .extend({
+    /** Jobs in flight per process: most of a job's time is waiting on Postgres and the provider. */
+    WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1_000).default(64),
+    /** Which queues this process consumes (comma-separated). */
+    WORKER_QUEUES: z
+      .string()
+      .default('whatsapp-inbound,maintenance')
+      .transform((v) => v.split(',').map((q) => q.trim()).filter(Boolean))
+      .pipe(z.array(z.enum(['whatsapp-inbound', 'maintenance'])).min(1)),
+    /** How often BullMQ looks for jobs whose worker died (ms); such jobs run again. */
+    WORKER_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).default(30_000),
+    /** A job's lock lives this long without renewal; a killed worker's jobs are retaken after it. */
+    WORKER_LOCK_DURATION_MS: z.coerce.number().int().min(1_000).default(30_000),
+    /** Ask Twilio for delivery status callbacks at PUBLIC_BASE_URL/webhooks/twilio/status. */
+    STATUS_CALLBACKS: z.stringbool().default(true),
+    RELAY_STALE_AFTER_SECONDS: z.coerce.number().int().min(1).default(60),
+  });
+
+export type WorkerConfig = ReturnType<typeof loadWorkerConfig>;
+
+export function loadWorkerConfig(env: NodeJS.ProcessEnv) {
+  return parseEnv(workerEnv, env);
+}

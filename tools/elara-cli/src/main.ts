@@ -1,0 +1,49 @@
+import { loadLocalDefaults } from '@elara/dev-stack/local-defaults';
+import { loadLocalEnv } from '@elara/dev-stack/local-env';
+import { prepareDatabase, seedDemoTenant } from '@elara/dev-stack/prepare-database';
+import { chatCommand, sendCommand } from './commands/conversation.command.ts';
+import { deadLettersCommand } from './commands/dead-letters.command.ts';
+
+const USAGE = `usage: pnpm elara <command>
+  send "<text>" [--from +E164] [--to +E164]   send one WhatsApp message as a demo user, print the reply
+  chat [--from +E164] [--to +E164]            the same, interactively
+  db prepare                                  create roles and database, apply migrations, seed the demo tenant
+  dlq list                                    list dead-lettered messages
+  dlq redrive <tenantId> <messageId> | --all  send them through the pipeline again`;
+
+async function main(argv: string[]): Promise<void> {
+  loadLocalEnv();
+  const local = loadLocalDefaults(process.env);
+  const [command, ...args] = argv;
+  switch (command) {
+    case 'send':
+      return sendCommand(local, args);
+    case 'chat':
+      return chatCommand(local, args);
+    case 'db': {
+      if (args[0] !== 'prepare') throw new Error(USAGE);
+      const db = await prepareDatabase(local);
+      const seeded = await seedDemoTenant(local, db.appUrl, process.env.ELARA_SECRETS_KEY!);
+      console.log(`Migrations applied: ${db.migrationsApplied.length}; demo tenant ${seeded ? 'seeded' : 'already present'}.`);
+      return;
+    }
+    case 'dlq': {
+      const db = await prepareDatabase(local);
+      return deadLettersCommand(
+        {
+          databaseUrl: process.env.DATABASE_URL ?? db.appUrl,
+          redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+          redisKeyPrefix: process.env.REDIS_KEY_PREFIX ?? 'elara',
+        },
+        args,
+      );
+    }
+    default:
+      throw new Error(USAGE);
+  }
+}
+
+main(process.argv.slice(2)).catch((error: Error) => {
+  console.error(error.message);
+  process.exit(1);
+});
