@@ -20,7 +20,8 @@ async function stackWithTenant(options: Parameters<typeof startStack>[0]) {
   return { stack, tenant };
 }
 
-const repliesTo = (stack: Stack, phone: string) => stack.sandbox.messages().filter((m) => m.to === `whatsapp:${phone}`);
+const repliesTo = (stack: Stack, phone: string) =>
+  stack.sandbox.messages().filter((m) => m.to === `whatsapp:${phone}`);
 
 async function inboundStatus(stack: Stack, tenantId: string, from: string): Promise<string | undefined> {
   const { rows } = await withTenant(stack.pool, tenantId, (tx) =>
@@ -48,7 +49,9 @@ describe('a worker killed with SIGKILL mid-job', () => {
     stack.sandbox.setFault(mode === 'hang' ? { mode, count: 1 } : { mode, delayMs: 20_000, count: 1 });
     const doomed = spawnService('worker', ENTRY_POINTS.worker, { env: stack.env });
     const user = randomPhone();
-    expect((await postInbound(stack, { sender: tenant.sender, from: user, body: 'win a prize now' })).status).toBe(200);
+    expect(
+      (await postInbound(stack, { sender: tenant.sender, from: user, body: 'win a prize now' })).status,
+    ).toBe(200);
     // Wait until the doomed worker is inside the send, then kill it without warning.
     await eventually(async () => {
       const { rows } = await withTenant(stack.pool, tenant.tenantId, (tx) =>
@@ -60,8 +63,9 @@ describe('a worker killed with SIGKILL mid-job', () => {
     await doomed.stop('SIGKILL');
     stack.sandbox.clearFaults();
     await stack.startWorker();
-    await expectExactlyOneReply(stack, user);
+    // The retry must have finished (its outcome recorded) before counting replies.
     await eventually(async () => (await inboundStatus(stack, tenant.tenantId, user)) === 'replied', 20_000);
+    await expectExactlyOneReply(stack, user);
   });
 });
 
@@ -73,7 +77,9 @@ describe('Redis losing acknowledged messages', () => {
     });
     const users = Array.from({ length: 20 }, () => randomPhone());
     for (const user of users) {
-      expect((await postInbound(stack, { sender: tenant.sender, from: user, body: 'is this legit?' })).status).toBe(200);
+      expect(
+        (await postInbound(stack, { sender: tenant.sender, from: user, body: 'is this legit?' })).status,
+      ).toBe(200);
     }
     // Flush everything this stack has in Redis: the queued jobs are gone.
     const keys = await stack.redis.keys(`${stack.env.REDIS_KEY_PREFIX}:*`);
@@ -97,7 +103,10 @@ describe('a provider that keeps failing', () => {
     stack.sandbox.setFault({ mode: 'fail', status: 500, code: 20500 });
     const user = randomPhone();
     await postInbound(stack, { sender: tenant.sender, from: user, body: 'pay the customs fee now' });
-    await eventually(async () => (await inboundStatus(stack, tenant.tenantId, user)) === 'dead_lettered', 20_000);
+    await eventually(
+      async () => (await inboundStatus(stack, tenant.tenantId, user)) === 'dead_lettered',
+      20_000,
+    );
     const attempts = await withTenant(stack.pool, tenant.tenantId, (tx) =>
       tx.query<{ outcome: string }>('SELECT outcome FROM delivery_attempts ORDER BY attempt'),
     );
@@ -111,7 +120,12 @@ describe('a provider that keeps failing', () => {
     });
     const deadLetters = createDeadLetterService({ pool: stack.pool, producer });
     const listed = await deadLetters.list();
-    expect(listed).toEqual([expect.objectContaining({ tenantId: tenant.tenantId, lastError: expect.stringMatching(/500|Internal/) })]);
+    expect(listed).toEqual([
+      expect.objectContaining({
+        tenantId: tenant.tenantId,
+        lastError: expect.stringMatching(/500|Internal/),
+      }),
+    ]);
     expect(await producer.queue.getFailedCount()).toBe(1);
 
     stack.sandbox.clearFaults();
@@ -127,7 +141,9 @@ describe('a provider that keeps failing', () => {
 
 describe('a send whose outcome is unknown (timeout)', () => {
   it('reconciles with the provider instead of sending twice, and counts the case', async () => {
-    const { stack, tenant } = await stackWithTenant({ env: { TWILIO_TIMEOUT_MS: '500', SEND_BACKOFF_MS: '200' } });
+    const { stack, tenant } = await stackWithTenant({
+      env: { TWILIO_TIMEOUT_MS: '500', SEND_BACKOFF_MS: '200' },
+    });
     stack.sandbox.setFault({ mode: 'accept-then-hang', delayMs: 3_000, count: 1 });
     const user = randomPhone();
     await postInbound(stack, { sender: tenant.sender, from: user, body: 'hello there' });

@@ -1,7 +1,14 @@
 import { withTenant } from '@elara/db/tenant';
 import { randomPhone } from '@elara/testkit/builders';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, inboundParams, newTenantWithSender, postInbound, startStack, type Stack } from '../support/stack.ts';
+import {
+  eventually,
+  inboundParams,
+  newTenantWithSender,
+  postInbound,
+  startStack,
+  type Stack,
+} from '../support/stack.ts';
 
 let stack: Stack;
 let tenant: Awaited<ReturnType<typeof newTenantWithSender>>;
@@ -39,7 +46,9 @@ describe('a WhatsApp message, end to end', () => {
     expect(reply.body).toMatch(/scam/i);
     expect(reply.body).toMatch(/Demo Bank/);
     const scan = await withTenant(stack.pool, tenant.tenantId, (tx) =>
-      tx.query(`SELECT s.verdict, m.status FROM scans s JOIN inbound_messages m ON m.id = s.inbound_message_id AND m.tenant_id = s.tenant_id`),
+      tx.query(
+        `SELECT s.verdict, m.status FROM scans s JOIN inbound_messages m ON m.id = s.inbound_message_id AND m.tenant_id = s.tenant_id`,
+      ),
     );
     expect(scan.rows).toEqual([{ verdict: 'scam', status: 'replied' }]);
   });
@@ -72,7 +81,9 @@ describe('a WhatsApp message, end to end', () => {
     const [reply] = await waitForReplies(user, 1);
     const status = () =>
       withTenant(stack.pool, tenant.tenantId, (tx) =>
-        tx.query<{ status: string }>('SELECT status FROM outbound_replies WHERE provider_sid = $1', [reply!.sid]),
+        tx.query<{ status: string }>('SELECT status FROM outbound_replies WHERE provider_sid = $1', [
+          reply!.sid,
+        ]),
       ).then((r) => r.rows[0]?.status);
     await eventually(async () => (await status()) === 'delivered');
     // A late 'sent' arrives after 'delivered': it must not move the status back.
@@ -129,7 +140,9 @@ describe('rate limits', () => {
       const { rows } = await withTenant(stack.pool, free.tenantId, (tx) =>
         tx.query<{ status: string }>(`SELECT status FROM inbound_messages WHERE from_phone = $1`, [user]),
       );
-      return rows.every((r) => r.status !== 'received') && rows.length === 8 ? rows.map((r) => r.status) : null;
+      return rows.every((r) => r.status !== 'received') && rows.length === 8
+        ? rows.map((r) => r.status)
+        : null;
     });
     expect(statuses.filter((s) => s === 'replied')).toHaveLength(5);
     expect(statuses.filter((s) => s === 'rate_limited')).toHaveLength(3);

@@ -11,7 +11,8 @@ let db: TestDatabase;
 let app: Pool;
 let owner: Pool;
 let prisma: PrismaClient;
-const tenants: Record<'a' | 'b', { id: string; senderPhone: string; messageId: string; replyId: string }> = {} as never;
+const tenants: Record<'a' | 'b', { id: string; senderPhone: string; messageId: string; replyId: string }> =
+  {} as never;
 
 /** Every table holding tenant data, from the catalog: so a new table cannot dodge these tests. */
 async function tenantTables(): Promise<string[]> {
@@ -27,7 +28,10 @@ async function seedTenant(key: 'a' | 'b'): Promise<void> {
   const tenant = await builders.newTenant();
   const sender = await builders.newSender(tenant.id);
   const ids = await withTenant(app, tenant.id, async (tx) => {
-    const user = await tx.query(`INSERT INTO whatsapp_users (tenant_id, phone) VALUES ($1, $2) RETURNING id`, [tenant.id, randomPhone()]);
+    const user = await tx.query(
+      `INSERT INTO whatsapp_users (tenant_id, phone) VALUES ($1, $2) RETURNING id`,
+      [tenant.id, randomPhone()],
+    );
     const msg = await tx.query(
       `INSERT INTO inbound_messages (tenant_id, sender_id, message_sid, from_phone, body, whatsapp_user_id)
        VALUES ($1, $2, $3, $4, 'hello', $5) RETURNING id`,
@@ -44,8 +48,14 @@ async function seedTenant(key: 'a' | 'b'): Promise<void> {
        VALUES ($1, $2, $3, '+15550000000', 'verdict', 'ok', $4) RETURNING id`,
       [tenant.id, messageId, sender.id, randomMessageSid()],
     );
-    await tx.query(`INSERT INTO delivery_attempts (tenant_id, outbound_reply_id, attempt) VALUES ($1, $2, 1)`, [tenant.id, reply.rows[0].id]);
-    await tx.query(`INSERT INTO delivery_status_events (tenant_id, provider_sid, status) VALUES ($1, 'SMx', 'sent')`, [tenant.id]);
+    await tx.query(
+      `INSERT INTO delivery_attempts (tenant_id, outbound_reply_id, attempt) VALUES ($1, $2, 1)`,
+      [tenant.id, reply.rows[0].id],
+    );
+    await tx.query(
+      `INSERT INTO delivery_status_events (tenant_id, provider_sid, status) VALUES ($1, 'SMx', 'sent')`,
+      [tenant.id],
+    );
     return { messageId, replyId: reply.rows[0].id as string };
   });
   tenants[key] = { id: tenant.id, senderPhone: sender.phoneNumber, ...ids };
@@ -71,7 +81,12 @@ describe('row-level security, as the application role', () => {
   it('covers every tenant table with RLS enabled and forced, and a policy', async () => {
     const tables = await tenantTables();
     expect(tables.length).toBeGreaterThanOrEqual(8);
-    const { rows } = await owner.query<{ relname: string; relrowsecurity: boolean; relforcerowsecurity: boolean; policies: number }>(
+    const { rows } = await owner.query<{
+      relname: string;
+      relrowsecurity: boolean;
+      relforcerowsecurity: boolean;
+      policies: number;
+    }>(
       `SELECT c.relname, c.relrowsecurity, c.relforcerowsecurity,
               (SELECT count(*)::int FROM pg_policy p WHERE p.polrelid = c.oid) AS policies
          FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -116,20 +131,27 @@ describe('row-level security, as the application role', () => {
     for (const table of await tenantTables()) {
       const column = table === 'tenants' ? 'id' : 'tenant_id';
       const changed = await withTenant(app, tenants.a.id, async (tx) => {
-        const updated = await tx.query(`UPDATE ${table} SET ${column} = ${column} WHERE ${column} = $1`, [tenants.b.id]);
+        const updated = await tx.query(`UPDATE ${table} SET ${column} = ${column} WHERE ${column} = $1`, [
+          tenants.b.id,
+        ]);
         const deleted = await tx.query(`DELETE FROM ${table} WHERE ${column} = $1`, [tenants.b.id]);
         return (updated.rowCount ?? 0) + (deleted.rowCount ?? 0);
       });
       expect(changed, table).toBe(0);
     }
     // And B's data is all still there.
-    const survivors = await withTenant(app, tenants.b.id, (tx) => tx.query('SELECT id FROM outbound_replies'));
+    const survivors = await withTenant(app, tenants.b.id, (tx) =>
+      tx.query('SELECT id FROM outbound_replies'),
+    );
     expect(survivors.rowCount).toBe(1);
   });
 
-  it("cannot insert rows into tenant B, nor move its own rows to B", async () => {
+  it('cannot insert rows into tenant B, nor move its own rows to B', async () => {
     const insert = withTenant(app, tenants.a.id, (tx) =>
-      tx.query(`INSERT INTO whatsapp_users (tenant_id, phone) VALUES ($1, $2)`, [tenants.b.id, randomPhone()]),
+      tx.query(`INSERT INTO whatsapp_users (tenant_id, phone) VALUES ($1, $2)`, [
+        tenants.b.id,
+        randomPhone(),
+      ]),
     );
     await expect(insert).rejects.toThrow(/row-level security/);
     const move = withTenant(app, tenants.a.id, (tx) =>
@@ -138,7 +160,7 @@ describe('row-level security, as the application role', () => {
     await expect(move).rejects.toThrow(/row-level security|foreign key/);
   });
 
-  it('cannot point a row at another tenant\'s row (composite foreign keys)', async () => {
+  it("cannot point a row at another tenant's row (composite foreign keys)", async () => {
     const crossLink = withTenant(app, tenants.a.id, (tx) =>
       tx.query(
         `INSERT INTO scans (tenant_id, inbound_message_id, verdict, score, reasons, urls, language, engine_version)
@@ -151,13 +173,17 @@ describe('row-level security, as the application role', () => {
 
   it('keeps the tenant setting inside its transaction', async () => {
     await withTenant(app, tenants.a.id, (tx) => tx.query('SELECT 1'));
-    const { rows } = await app.query(`SELECT current_setting('app.tenant_id', true) AS t, count(*)::int AS n FROM scans`);
+    const { rows } = await app.query(
+      `SELECT current_setting('app.tenant_id', true) AS t, count(*)::int AS n FROM scans`,
+    );
     expect(rows[0].n).toBe(0);
     expect(rows[0].t ?? '').toBe('');
   });
 
   it('evaluates the tenant setting once per statement (an InitPlan), not per row', async () => {
-    const plan = await withTenant(app, tenants.a.id, (tx) => tx.query('EXPLAIN SELECT * FROM inbound_messages'));
+    const plan = await withTenant(app, tenants.a.id, (tx) =>
+      tx.query('EXPLAIN SELECT * FROM inbound_messages'),
+    );
     const text = plan.rows.map((r) => r['QUERY PLAN']).join('\n');
     expect(text).toMatch(/InitPlan/);
   });
@@ -165,7 +191,9 @@ describe('row-level security, as the application role', () => {
 
 describe('the narrow cross-tenant lookup', () => {
   it('resolves exactly one number to its tenant, and nothing else', async () => {
-    const { rows } = await app.query('SELECT tenant_id FROM resolve_whatsapp_sender($1)', [tenants.a.senderPhone]);
+    const { rows } = await app.query('SELECT tenant_id FROM resolve_whatsapp_sender($1)', [
+      tenants.a.senderPhone,
+    ]);
     expect(rows).toEqual([{ tenant_id: tenants.a.id }]);
     const none = await app.query('SELECT * FROM resolve_whatsapp_sender($1)', ['%']);
     expect(none.rowCount).toBe(0);
@@ -181,7 +209,12 @@ describe('the application role', () => {
     const { rows } = await owner.query(
       `SELECT rolsuper, rolbypassrls, rolcreaterole, rolcreatedb, rolinherit FROM pg_roles WHERE rolname = 'elara_app'`,
     );
-    expect(rows[0]).toMatchObject({ rolsuper: false, rolbypassrls: false, rolcreaterole: false, rolcreatedb: false });
+    expect(rows[0]).toMatchObject({
+      rolsuper: false,
+      rolbypassrls: false,
+      rolcreaterole: false,
+      rolcreatedb: false,
+    });
   });
 
   it('owns nothing and belongs to no other role', async () => {

@@ -10,12 +10,17 @@ let tenant: Awaited<ReturnType<typeof newTenantWithSender>>;
 
 /** Inbound rows this tenant has, as the app role sees them. */
 async function storedMessageSids(): Promise<string[]> {
-  const { rows } = await withTenant(stack.pool, tenant.tenantId, (tx) => tx.query('SELECT message_sid FROM inbound_messages'));
+  const { rows } = await withTenant(stack.pool, tenant.tenantId, (tx) =>
+    tx.query('SELECT message_sid FROM inbound_messages'),
+  );
   return rows.map((r) => r.message_sid);
 }
 
 async function queuedJobs(): Promise<number> {
-  const queue = new Queue('whatsapp-inbound', { connection: stack.redis, prefix: stack.env.REDIS_KEY_PREFIX! });
+  const queue = new Queue('whatsapp-inbound', {
+    connection: stack.redis,
+    prefix: stack.env.REDIS_KEY_PREFIX!,
+  });
   return queue.getWaitingCount();
 }
 
@@ -30,7 +35,11 @@ describe('POST /webhooks/twilio/whatsapp', () => {
   it('records a valid message, queues it and answers with empty TwiML', async () => {
     const messageSid = randomMessageSid();
     const before = await queuedJobs();
-    const res = await postInbound(stack, { sender: tenant.sender, messageSid, body: 'Is this real? bit.ly/x' });
+    const res = await postInbound(stack, {
+      sender: tenant.sender,
+      messageSid,
+      body: 'Is this real? bit.ly/x',
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/text\/xml/);
     expect(await res.text()).toBe('<?xml version="1.0" encoding="UTF-8"?><Response></Response>');
@@ -51,7 +60,11 @@ describe('POST /webhooks/twilio/whatsapp', () => {
 
   it('rejects a bad signature with 403 and stores nothing', async () => {
     const messageSid = randomMessageSid();
-    const res = await postInbound(stack, { sender: tenant.sender, messageSid, signWith: randomBytes(16).toString('hex') });
+    const res = await postInbound(stack, {
+      sender: tenant.sender,
+      messageSid,
+      signWith: randomBytes(16).toString('hex'),
+    });
     expect(res.status).toBe(403);
     expect(await res.json()).toEqual({ error: { code: 'bad_signature', message: expect.any(String) } });
     expect(await storedMessageSids()).not.toContain(messageSid);
@@ -113,7 +126,11 @@ describe('POST /webhooks/twilio/whatsapp', () => {
     ['JSON instead of a form', 'application/json', JSON.stringify({ MessageSid: 'SM1' })],
     ['an empty body', 'application/x-www-form-urlencoded', ''],
     ['a body over the size limit', 'application/x-www-form-urlencoded', `Body=${'a'.repeat(40_000)}`],
-    ['too many fields', 'application/x-www-form-urlencoded', Array.from({ length: 200 }, (_, i) => `f${i}=1`).join('&')],
+    [
+      'too many fields',
+      'application/x-www-form-urlencoded',
+      Array.from({ length: 200 }, (_, i) => `f${i}=1`).join('&'),
+    ],
     ['broken percent-encoding', 'application/x-www-form-urlencoded', 'Body=%E0%A4%A&MessageSid=%'],
   ])('answers 400, never 5xx, for %s', async (_name, contentType, body) => {
     const res = await fetch(stack.api.url + '/webhooks/twilio/whatsapp', {

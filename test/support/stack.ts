@@ -6,7 +6,13 @@ import { createPool, type Pool } from '@elara/db/pool';
 import { createPrismaClient, type PrismaClient } from '@elara/db/prisma';
 import { createLogger } from '@elara/logger/logger';
 import { createSecretBox } from '@elara/secrets/secret-box';
-import { createBuilders, type BuiltSender, type Builders, randomMessageSid, randomPhone } from '@elara/testkit/builders';
+import {
+  createBuilders,
+  type BuiltSender,
+  type Builders,
+  randomMessageSid,
+  randomPhone,
+} from '@elara/testkit/builders';
 import { createTestDatabase, type TestDatabase } from '@elara/testkit/database';
 import { createSandboxServer, type SandboxServer } from '@elara/twilio-sandbox/server';
 import { signTwilioRequest } from '@elara/whatsapp/signature';
@@ -155,9 +161,17 @@ export function inboundParams(input: InboundInput): Record<string, string> {
 }
 
 /** POSTs a signed inbound webhook, as Twilio would. */
-export async function postInbound(stack: Stack, input: InboundInput, params = inboundParams(input)): Promise<Response> {
+export async function postInbound(
+  stack: Stack,
+  input: InboundInput,
+  params = inboundParams(input),
+): Promise<Response> {
   const path = '/webhooks/twilio/whatsapp';
-  const signature = signTwilioRequest(input.signWith ?? input.sender.authToken, input.signedUrl ?? stack.publicBaseUrl + path, params);
+  const signature = signTwilioRequest(
+    input.signWith ?? input.sender.authToken,
+    input.signedUrl ?? stack.publicBaseUrl + path,
+    params,
+  );
   return fetch(stack.api.url + path, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature },
@@ -166,7 +180,10 @@ export async function postInbound(stack: Stack, input: InboundInput, params = in
 }
 
 /** Polls `check` until it returns a truthy value, or fails after `timeoutMs`. */
-export async function eventually<T>(check: () => Promise<T | null | undefined | false>, timeoutMs = 10_000): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | null | undefined | false>,
+  timeoutMs = 10_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   while (Date.now() < deadline) {

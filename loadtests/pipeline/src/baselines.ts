@@ -19,7 +19,11 @@ export async function measureBullmqNoop(redisUrl: string, prefix: string, jobs: 
   let done = 0;
   const started = performance.now();
   const finished = new Promise<void>((resolve) => {
-    const worker = new Worker('baseline-noop', async () => undefined, { connection, prefix, concurrency: 100 });
+    const worker = new Worker('baseline-noop', async () => undefined, {
+      connection,
+      prefix,
+      concurrency: 100,
+    });
     worker.on('completed', () => {
       done += 1;
       if (done === jobs) void worker.close().then(resolve);
@@ -34,7 +38,11 @@ export async function measureBullmqNoop(redisUrl: string, prefix: string, jobs: 
 }
 
 /** Bare Express answering the same webhook requests, requests per second at the same concurrency. */
-export async function measureBareExpress(requests: PreparedRequest[], concurrency: number, port: number): Promise<number> {
+export async function measureBareExpress(
+  requests: PreparedRequest[],
+  concurrency: number,
+  port: number,
+): Promise<number> {
   const server = spawnService('baseline-express', 'loadtests/pipeline/src/baseline-express-server.ts', {
     env: { PORT: String(port) },
   });

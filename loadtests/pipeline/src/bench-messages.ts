@@ -18,7 +18,11 @@ const SAMPLE_BODIES = [
 let phoneCounter = 0;
 
 /** Signed inbound webhooks, each from a new WhatsApp user, spread across the tenants. */
-export function prepareInbound(tenants: BenchTenant[], publicBaseUrl: string, count: number): PreparedRequest[] {
+export function prepareInbound(
+  tenants: BenchTenant[],
+  publicBaseUrl: string,
+  count: number,
+): PreparedRequest[] {
   const path = '/webhooks/twilio/whatsapp';
   const requests: PreparedRequest[] = [];
   for (let i = 0; i < count; i += 1) {

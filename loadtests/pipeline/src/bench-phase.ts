@@ -1,5 +1,11 @@
 import { createSandboxControlClient, type SandboxMessage } from '@elara/twilio-sandbox/client';
-import { driveAtMaximum, driveAtRate, type LoadClient, type PreparedRequest, type SentRecord } from './load-generator.ts';
+import {
+  driveAtMaximum,
+  driveAtRate,
+  type LoadClient,
+  type PreparedRequest,
+  type SentRecord,
+} from './load-generator.ts';
 import { cpuCores, summarize, type LatencySummary } from './stats.ts';
 
 export interface PhaseResult {
@@ -18,7 +24,11 @@ export interface PhaseResult {
 export type PhaseLoad = { kind: 'rate'; perSecond: number } | { kind: 'max'; concurrency: number };
 
 /** Replies for this phase's users, waiting until every acknowledged message has one or time runs out. */
-async function collectReplies(sandboxUrl: string, expected: number, timeoutMs: number): Promise<SandboxMessage[]> {
+async function collectReplies(
+  sandboxUrl: string,
+  expected: number,
+  timeoutMs: number,
+): Promise<SandboxMessage[]> {
   const sandbox = createSandboxControlClient(sandboxUrl);
   try {
     return await sandbox.waitForMessages({ count: expected, timeoutMs });
@@ -42,7 +52,9 @@ export async function runPhase(
   const cpuStart = process.cpuUsage();
   const started = Date.now();
   const sent: SentRecord[] =
-    load.kind === 'rate' ? await driveAtRate(client, requests, load.perSecond) : await driveAtMaximum(client, requests, load.concurrency);
+    load.kind === 'rate'
+      ? await driveAtRate(client, requests, load.perSecond)
+      : await driveAtMaximum(client, requests, load.concurrency);
   const intakeMs = Date.now() - started;
   const generatorCpuCores = cpuCores(cpuStart, intakeMs);
   const acked = sent.filter((s) => s.status === 200);

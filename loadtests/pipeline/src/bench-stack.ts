@@ -39,7 +39,12 @@ async function seedTenants(appUrl: string, secretsKey: string, count: number): P
   const onboarding = createTenantOnboarding({ prisma, secretBox: createSecretBox(secretsKey) });
   const tenants: BenchTenant[] = [];
   for (let i = 0; i < count; i += 1) {
-    const { id } = await onboarding.createTenant({ slug: `bench-${i}`, name: `Bench ${i}`, tier: 'enterprise', brandDomains: ['demobank.com'] });
+    const { id } = await onboarding.createTenant({
+      slug: `bench-${i}`,
+      name: `Bench ${i}`,
+      tier: 'enterprise',
+      brandDomains: ['demobank.com'],
+    });
     const sender = {
       phoneNumber: `+1444${String(i).padStart(7, '0')}`,
       accountSid: `AC${randomBytes(16).toString('hex')}`,
@@ -87,7 +92,9 @@ export async function startBenchStack(options: BenchOptions): Promise<BenchStack
       },
     }),
     spawnService('api', ENTRY_POINTS.api, { env: { ...env, PORT: String(options.apiPort) } }),
-    ...Array.from({ length: options.workers }, (_, i) => spawnService(`worker-${i}`, ENTRY_POINTS.worker, { env })),
+    ...Array.from({ length: options.workers }, (_, i) =>
+      spawnService(`worker-${i}`, ENTRY_POINTS.worker, { env }),
+    ),
   ];
   await waitForHttp(`${sandboxUrl}/__sandbox/health`);
   await waitForHttp(`${apiUrl}/health/ready`);

@@ -48,12 +48,24 @@ try {
     ? { bullmqNoopJobsPerSecond: Number.NaN, bareExpressRequestsPerSecond: Number.NaN }
     : {
         bullmqNoopJobsPerSecond: await measureBullmqNoop(redisUrl, `bench-baseline-${process.pid}`, 20_000),
-        bareExpressRequestsPerSecond: await measureBareExpress(prepareInbound(stack.tenants, 'http://127.0.0.1:3803', 20_000), concurrency, 3803),
+        bareExpressRequestsPerSecond: await measureBareExpress(
+          prepareInbound(stack.tenants, 'http://127.0.0.1:3803', 20_000),
+          concurrency,
+          3803,
+        ),
       };
-  log(`baseline: raw BullMQ no-op ${baselines.bullmqNoopJobsPerSecond} jobs/s; bare Express ${baselines.bareExpressRequestsPerSecond} req/s`);
+  log(
+    `baseline: raw BullMQ no-op ${baselines.bullmqNoopJobsPerSecond} jobs/s; bare Express ${baselines.bareExpressRequestsPerSecond} req/s`,
+  );
 
   const client = createLoadClient(stack.apiUrl, concurrency);
-  const warmup = await runPhase(client, stack.sandboxUrl, prepareInbound(stack.tenants, stack.publicBaseUrl, 2_000), { kind: 'max', concurrency }, 60_000);
+  const warmup = await runPhase(
+    client,
+    stack.sandboxUrl,
+    prepareInbound(stack.tenants, stack.publicBaseUrl, 2_000),
+    { kind: 'max', concurrency },
+    60_000,
+  );
   log(`warm-up: ${warmup.acknowledged} acknowledged, ${warmup.lost} lost`);
 
   const rate = num('rate');
@@ -81,13 +93,23 @@ try {
   log(describe(`fixed rate ${rate}/s`, atRate));
   log(describe('maximum', atMax));
   const ratios = {
-    intakeVsBareExpress: Math.round((atMax.intakePerSecond / baselines.bareExpressRequestsPerSecond) * 1000) / 1000,
-    answeredVsBullmqNoop: Math.round((atMax.answeredPerSecond / baselines.bullmqNoopJobsPerSecond) * 1000) / 1000,
+    intakeVsBareExpress:
+      Math.round((atMax.intakePerSecond / baselines.bareExpressRequestsPerSecond) * 1000) / 1000,
+    answeredVsBullmqNoop:
+      Math.round((atMax.answeredPerSecond / baselines.bullmqNoopJobsPerSecond) * 1000) / 1000,
   };
-  log(`ratios: intake / bare Express ${ratios.intakeVsBareExpress}; answered / raw BullMQ ${ratios.answeredVsBullmqNoop}`);
+  log(
+    `ratios: intake / bare Express ${ratios.intakeVsBareExpress}; answered / raw BullMQ ${ratios.answeredVsBullmqNoop}`,
+  );
   console.log(
     JSON.stringify({
-      config: { tenants: num('tenants'), workers: num('workers'), workerConcurrency: num('worker-concurrency'), concurrency, statusCallbacks: values['status-callbacks'] },
+      config: {
+        tenants: num('tenants'),
+        workers: num('workers'),
+        workerConcurrency: num('worker-concurrency'),
+        concurrency,
+        statusCallbacks: values['status-callbacks'],
+      },
       baselines,
       fixedRate: { perSecond: rate, ...atRate },
       maximum: atMax,

@@ -36,11 +36,18 @@ export function createLoadClient(origin: string, maxSockets: number) {
         (res) => {
           res.resume();
           res.on('end', () =>
-            resolve({ userPhone: request.userPhone, sentAt, ackMs: performance.now() - started, status: res.statusCode ?? 0 }),
+            resolve({
+              userPhone: request.userPhone,
+              sentAt,
+              ackMs: performance.now() - started,
+              status: res.statusCode ?? 0,
+            }),
           );
         },
       );
-      req.on('error', () => resolve({ userPhone: request.userPhone, sentAt, ackMs: performance.now() - started, status: 0 }));
+      req.on('error', () =>
+        resolve({ userPhone: request.userPhone, sentAt, ackMs: performance.now() - started, status: 0 }),
+      );
       req.end(request.body);
     });
   }
@@ -70,7 +77,10 @@ export async function driveAtRate(client: LoadClient, requests: PreparedRequest[
   let next = 0;
   await new Promise<void>((resolve) => {
     const tick = () => {
-      const due = Math.min(requests.length, Math.floor(((performance.now() - start) / 1_000) * ratePerSecond));
+      const due = Math.min(
+        requests.length,
+        Math.floor(((performance.now() - start) / 1_000) * ratePerSecond),
+      );
       while (next < due) pending.push(client.send(requests[next++]!));
       if (next >= requests.length) return resolve();
       setTimeout(tick, 2);

@@ -42,7 +42,11 @@ export async function ensureRoles(adminUrl: string): Promise<void> {
 }
 
 /** Creates `database` owned by the owner role if it does not exist, optionally from a template. */
-export async function ensureDatabase(adminUrl: string, database: string, template?: string): Promise<boolean> {
+export async function ensureDatabase(
+  adminUrl: string,
+  database: string,
+  template?: string,
+): Promise<boolean> {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {

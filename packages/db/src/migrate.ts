@@ -24,7 +24,10 @@ export async function migrateDatabase(ownerUrl: string): Promise<MigrationResult
       execQuery: (query) => client.query(query),
     });
     const applied = await postgrator.migrate();
-    return { applied: applied.map((m) => path.basename(m.filename)), version: Number(await postgrator.getDatabaseVersion()) };
+    return {
+      applied: applied.map((m) => path.basename(m.filename)),
+      version: Number(await postgrator.getDatabaseVersion()),
+    };
   } finally {
     await client.end();
   }

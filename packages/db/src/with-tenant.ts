@@ -15,7 +15,11 @@ export function assertTenantId(tenantId: string): string {
  * The setting is transaction-local, so a pooled connection never carries it to the next user.
  * BEGIN and set_config go in one round trip: the id is validated as a UUID, so inlining it is safe.
  */
-export async function withTenant<T>(pool: Pool, tenantId: string, work: (tx: TenantTx) => Promise<T>): Promise<T> {
+export async function withTenant<T>(
+  pool: Pool,
+  tenantId: string,
+  work: (tx: TenantTx) => Promise<T>,
+): Promise<T> {
   assertTenantId(tenantId);
   const client = await pool.connect();
   let broken: Error | undefined;

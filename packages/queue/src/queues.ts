@@ -63,7 +63,8 @@ export function createCatalogWorker<Q extends QueueName>(
     async (job, token) => {
       const name = job.name as JobNamesOf<Q>;
       const entry = jobCatalog[name as JobName];
-      const handler = handlers[name] as ((payload: unknown, context: JobContext) => Promise<void>) | undefined;
+      const handler = handlers[name] as
+        ((payload: unknown, context: JobContext) => Promise<void>) | undefined;
       if (!entry || !handler) throw new UnrecoverableError(`no handler for job ${job.name}`);
       const parsed = entry.schema.safeParse(job.data);
       if (!parsed.success) throw new UnrecoverableError(`invalid payload for ${job.name}`);

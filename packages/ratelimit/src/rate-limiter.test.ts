@@ -45,7 +45,9 @@ describe('rate limiter (real Redis)', () => {
 
   it('survives Redis losing its script cache', async () => {
     await redis.script('FLUSH');
-    expect(await limiter.check({ tenantId: randomUUID(), userId: randomUUID(), limits })).toEqual({ allowed: true });
+    expect(await limiter.check({ tenantId: randomUUID(), userId: randomUUID(), limits })).toEqual({
+      allowed: true,
+    });
   });
 });
 

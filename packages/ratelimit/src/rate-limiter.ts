@@ -5,7 +5,11 @@ export type RateLimitScope = 'user' | 'tenant';
 
 export type RateLimitDecision =
   | { allowed: true }
-  | { allowed: false; scope: RateLimitScope; /** First rejection in this window: tell the user once. */ notify: boolean };
+  | {
+      allowed: false;
+      scope: RateLimitScope;
+      /** First rejection in this window: tell the user once. */ notify: boolean;
+    };
 
 /*
  * Fixed windows per user (minute, day) and per tenant (minute), counted in one round trip.
@@ -40,8 +44,9 @@ export interface RateLimiter {
 export function createRateLimiter(redis: Redis, prefix: string): RateLimiter {
   // defineCommand runs EVALSHA and falls back to EVAL when Redis lost its script cache.
   redis.defineCommand('elaraRateLimit', { numberOfKeys: 4, lua: CHECK_SCRIPT });
-  const run = (redis as unknown as Record<string, (...args: (string | number)[]) => Promise<[number, string, number]>>)
-    .elaraRateLimit!;
+  const run = (
+    redis as unknown as Record<string, (...args: (string | number)[]) => Promise<[number, string, number]>>
+  ).elaraRateLimit!;
   return {
     async check({ tenantId, userId, limits }) {
       const now = Date.now();

@@ -27,7 +27,8 @@ export function createSenderPacer(redis: Redis, prefix: string, messagesPerSecon
   const interval = 1000 / messagesPerSecond;
   const burst = 1000 - interval;
   redis.defineCommand('elaraPaceSender', { numberOfKeys: 1, lua: PACE_SCRIPT });
-  const run = (redis as unknown as Record<string, (...args: (string | number)[]) => Promise<number>>).elaraPaceSender!;
+  const run = (redis as unknown as Record<string, (...args: (string | number)[]) => Promise<number>>)
+    .elaraPaceSender!;
   return {
     async reserve(senderId) {
       return Number(await run.call(redis, `${prefix}:pace:${senderId}`, interval, burst));

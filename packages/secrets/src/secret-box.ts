@@ -22,9 +22,11 @@ export function createSecretBox(base64Key: string): SecretBox {
       const cipher = createCipheriv('aes-256-gcm', key, iv);
       cipher.setAAD(Buffer.from(associatedData));
       const data = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-      return [VERSION, iv.toString('base64'), Buffer.concat([data, cipher.getAuthTag()]).toString('base64')].join(
-        '.',
-      );
+      return [
+        VERSION,
+        iv.toString('base64'),
+        Buffer.concat([data, cipher.getAuthTag()]).toString('base64'),
+      ].join('.');
     },
     open(sealed, associatedData) {
       const [version, ivText, payloadText] = sealed.split('.');
@@ -33,9 +35,10 @@ export function createSecretBox(base64Key: string): SecretBox {
       const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(ivText, 'base64'));
       decipher.setAAD(Buffer.from(associatedData));
       decipher.setAuthTag(payload.subarray(payload.length - TAG_BYTES));
-      return Buffer.concat([decipher.update(payload.subarray(0, payload.length - TAG_BYTES)), decipher.final()]).toString(
-        'utf8',
-      );
+      return Buffer.concat([
+        decipher.update(payload.subarray(0, payload.length - TAG_BYTES)),
+        decipher.final(),
+      ]).toString('utf8');
     },
   };
 }

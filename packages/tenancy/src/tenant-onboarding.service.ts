@@ -22,7 +22,13 @@ export interface NewSenderInput {
  * Creating tenants and their WhatsApp numbers. A new tenant is written inside its own tenant
  * context (its id chosen here), so even creation passes row-level security's WITH CHECK.
  */
-export function createTenantOnboarding({ prisma, secretBox }: { prisma: PrismaClient; secretBox: SecretBox }) {
+export function createTenantOnboarding({
+  prisma,
+  secretBox,
+}: {
+  prisma: PrismaClient;
+  secretBox: SecretBox;
+}) {
   return {
     async createTenant(input: NewTenantInput): Promise<{ id: string }> {
       const id = randomUUID();
@@ -46,12 +52,17 @@ export function createTenantOnboarding({ prisma, secretBox }: { prisma: PrismaCl
       const authTokenSealed = secretBox.seal(input.authToken, senderTokenAad(tenantId, id));
       await withTenantPrisma(prisma, tenantId, (tx) =>
         tx.whatsappSender.create({
-          data: { tenantId, id, phoneNumber: input.phoneNumber, accountSid: input.accountSid, authTokenSealed },
+          data: {
+            tenantId,
+            id,
+            phoneNumber: input.phoneNumber,
+            accountSid: input.accountSid,
+            authTokenSealed,
+          },
         }),
       );
       return { id };
     },
-
   };
 }
 

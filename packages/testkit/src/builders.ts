@@ -28,11 +28,19 @@ export function createBuilders({ prisma, secretBox }: { prisma: PrismaClient; se
     async newTenant(overrides: Partial<NewTenantInput> = {}): Promise<BuiltTenant> {
       const slug = overrides.slug ?? `t-${randomBytes(5).toString('hex')}`;
       const name = overrides.name ?? `Tenant ${slug}`;
-      const { id } = await onboarding.createTenant({ brandDomains: ['demobank.com'], ...overrides, slug, name });
+      const { id } = await onboarding.createTenant({
+        brandDomains: ['demobank.com'],
+        ...overrides,
+        slug,
+        name,
+      });
       return { id, slug, name };
     },
 
-    async newSender(tenantId: string, overrides: Partial<Omit<BuiltSender, 'id' | 'tenantId'>> = {}): Promise<BuiltSender> {
+    async newSender(
+      tenantId: string,
+      overrides: Partial<Omit<BuiltSender, 'id' | 'tenantId'>> = {},
+    ): Promise<BuiltSender> {
       const sender = {
         phoneNumber: overrides.phoneNumber ?? randomPhone(),
         accountSid: overrides.accountSid ?? randomAccountSid(),

@@ -14,7 +14,8 @@ export interface TestDatabase {
 
 function required(name: string): string {
   const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run tests through vitest (packages/testkit/src/global-setup.ts)`);
+  if (!value)
+    throw new Error(`${name} is not set: run tests through vitest (packages/testkit/src/global-setup.ts)`);
   return value;
 }
 

@@ -18,7 +18,10 @@ export const statusCallbackSchema = z.object({
     'scheduled',
     'canceled',
   ]),
-  From: z.string().regex(/^whatsapp:\+[1-9][0-9]{6,14}$/).transform((v) => v.slice('whatsapp:'.length)),
+  From: z
+    .string()
+    .regex(/^whatsapp:\+[1-9][0-9]{6,14}$/)
+    .transform((v) => v.slice('whatsapp:'.length)),
   ErrorCode: z.string().max(16).optional(),
 });
 

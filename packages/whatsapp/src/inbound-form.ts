@@ -36,7 +36,10 @@ export function mediaItems(params: Record<string, unknown>, count: number): Medi
     const url = params[`MediaUrl${i}`];
     const contentType = params[`MediaContentType${i}`];
     if (typeof url === 'string' && url.startsWith('https://')) {
-      items.push({ url, contentType: typeof contentType === 'string' ? contentType : 'application/octet-stream' });
+      items.push({
+        url,
+        contentType: typeof contentType === 'string' ? contentType : 'application/octet-stream',
+      });
     }
   }
   return items;

@@ -22,7 +22,12 @@ export function createTwilioHttpClient(options: TwilioHttpClientOptions): twilio
   if (!base) return client;
   const request = client.request.bind(client);
   client.request = (opts) =>
-    request({ ...opts, uri: opts.uri.startsWith(TWILIO_API_ORIGIN) ? base + opts.uri.slice(TWILIO_API_ORIGIN.length) : opts.uri });
+    request({
+      ...opts,
+      uri: opts.uri.startsWith(TWILIO_API_ORIGIN)
+        ? base + opts.uri.slice(TWILIO_API_ORIGIN.length)
+        : opts.uri,
+    });
   return client;
 }
 

@@ -50,7 +50,13 @@ export interface TwilioMessaging {
   findSent(request: SendRequest, since: Date): Promise<SentMessage | null>;
 }
 
-const NOT_SENT_NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+const NOT_SENT_NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
 
 /** Maps an SDK or network error onto what the pipeline can do about it. */
 export function classifySendError(error: unknown): SendFailure {

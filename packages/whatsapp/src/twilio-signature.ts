@@ -18,6 +18,10 @@ export function isValidTwilioSignature(
 }
 
 /** What Twilio would send for these params: for the CLI, tests and the benchmark. */
-export function signTwilioRequest(authToken: string, publicUrl: string, params: Record<string, string>): string {
+export function signTwilioRequest(
+  authToken: string,
+  publicUrl: string,
+  params: Record<string, string>,
+): string {
   return twilio.getExpectedTwilioSignature(authToken, publicUrl, params);
 }

@@ -20,7 +20,11 @@ export interface RunningApi {
 
 /** Builds the API from its config and starts listening: main.ts and the tests both use this. */
 export async function startApi(config: ApiConfig, logger: Logger): Promise<RunningApi> {
-  const pool = createPool({ connectionString: config.DATABASE_URL, max: config.DATABASE_POOL_MAX, applicationName: 'elara-api' });
+  const pool = createPool({
+    connectionString: config.DATABASE_URL,
+    max: config.DATABASE_POOL_MAX,
+    applicationName: 'elara-api',
+  });
   // Fail fast rather than queue commands while Redis is away: the relay covers a failed enqueue.
   const redis = new Redis(config.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
   redis.on('error', (error) => logger.warn({ err: error }, 'redis connection error'));

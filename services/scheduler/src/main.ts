@@ -4,7 +4,11 @@ import { loadSchedulerConfig } from './scheduler.config.ts';
 import { registerSchedules } from './schedules.ts';
 
 const config = loadSchedulerConfig(process.env);
-const logger = createLogger({ service: 'scheduler', level: config.LOG_LEVEL, version: config.SERVICE_VERSION });
+const logger = createLogger({
+  service: 'scheduler',
+  level: config.LOG_LEVEL,
+  version: config.SERVICE_VERSION,
+});
 const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 3 });
 redis.on('error', (error) => logger.warn({ err: error }, 'redis error'));
 const close = await registerSchedules(config, redis);

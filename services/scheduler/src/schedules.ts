@@ -6,7 +6,10 @@ import type { SchedulerConfig } from './scheduler.config.ts';
  * The recurring jobs, created here and nowhere else. upsertJobScheduler is idempotent, so every
  * scheduler start (or a second replica) converges on one schedule per job.
  */
-export async function registerSchedules(config: SchedulerConfig, connection: Redis): Promise<() => Promise<void>> {
+export async function registerSchedules(
+  config: SchedulerConfig,
+  connection: Redis,
+): Promise<() => Promise<void>> {
   const maintenance = createProducer('maintenance', {
     connection,
     prefix: config.REDIS_KEY_PREFIX,

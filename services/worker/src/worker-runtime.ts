@@ -23,11 +23,20 @@ export interface WorkerHooks {
 }
 
 /** Builds the worker from its config and starts consuming its queues. */
-export async function startWorker(config: WorkerConfig, logger: Logger, hooks: WorkerHooks = {}): Promise<RunningWorker> {
-  const pool = createPool({ connectionString: config.DATABASE_URL, max: config.DATABASE_POOL_MAX, applicationName: 'elara-worker' });
+export async function startWorker(
+  config: WorkerConfig,
+  logger: Logger,
+  hooks: WorkerHooks = {},
+): Promise<RunningWorker> {
+  const pool = createPool({
+    connectionString: config.DATABASE_URL,
+    max: config.DATABASE_POOL_MAX,
+    applicationName: 'elara-worker',
+  });
   const bullConnection = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
   const commands = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 3 });
-  for (const r of [bullConnection, commands]) r.on('error', (error) => logger.warn({ err: error }, 'redis error'));
+  for (const r of [bullConnection, commands])
+    r.on('error', (error) => logger.warn({ err: error }, 'redis error'));
   const prefix = config.REDIS_KEY_PREFIX;
   const settings: QueueSettings = {
     connection: commands,
@@ -38,7 +47,9 @@ export async function startWorker(config: WorkerConfig, logger: Logger, hooks: W
   const messaging = createTwilioMessaging({
     apiBaseUrl: config.TWILIO_API_BASE_URL,
     timeoutMs: config.TWILIO_TIMEOUT_MS,
-    statusCallbackUrl: config.STATUS_CALLBACKS ? `${config.PUBLIC_BASE_URL}/webhooks/twilio/status` : undefined,
+    statusCallbackUrl: config.STATUS_CALLBACKS
+      ? `${config.PUBLIC_BASE_URL}/webhooks/twilio/status`
+      : undefined,
   });
   const processInbound = createInboundProcessor({
     pool,
@@ -50,7 +61,10 @@ export async function startWorker(config: WorkerConfig, logger: Logger, hooks: W
     ...(hooks.onReplied ? { onReplied: hooks.onReplied } : {}),
   });
   const relay = createRelayService({ pool, producer, staleAfterSeconds: config.RELAY_STALE_AFTER_SECONDS });
-  const workerOptions = { connection: bullConnection, prefix, stalledInterval: config.WORKER_STALLED_INTERVAL_MS,
+  const workerOptions = {
+    connection: bullConnection,
+    prefix,
+    stalledInterval: config.WORKER_STALLED_INTERVAL_MS,
     lockDuration: config.WORKER_LOCK_DURATION_MS,
   };
 
@@ -69,7 +83,13 @@ export async function startWorker(config: WorkerConfig, logger: Logger, hooks: W
       const count = await relay.requeueUnprocessed();
       if (count > 0) logger.warn({ count }, 'relay re-queued unprocessed messages');
     };
-    workers.push(createCatalogWorker('maintenance', { 'relay.requeueUnprocessed': requeue }, { ...workerOptions, concurrency: 1 }));
+    workers.push(
+      createCatalogWorker(
+        'maintenance',
+        { 'relay.requeueUnprocessed': requeue },
+        { ...workerOptions, concurrency: 1 },
+      ),
+    );
   }
   for (const worker of workers) {
     worker.on('error', (error) => logger.error({ err: error }, 'worker error'));
@@ -87,4 +107,3 @@ export async function startWorker(config: WorkerConfig, logger: Logger, hooks: W
     },
   };
 }
-

@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { databaseEnv, logEnv, parseEnv, pipelineEnv, publicUrlEnv, redisEnv, secretsEnv, twilioEnv } from '@elara/config/env';
+import {
+  databaseEnv,
+  logEnv,
+  parseEnv,
+  pipelineEnv,
+  publicUrlEnv,
+  redisEnv,
+  secretsEnv,
+  twilioEnv,
+} from '@elara/config/env';
 
 const workerEnv = logEnv
   .extend(databaseEnv.shape)
@@ -15,7 +24,12 @@ const workerEnv = logEnv
     WORKER_QUEUES: z
       .string()
       .default('whatsapp-inbound,maintenance')
-      .transform((v) => v.split(',').map((q) => q.trim()).filter(Boolean))
+      .transform((v) =>
+        v
+          .split(',')
+          .map((q) => q.trim())
+          .filter(Boolean),
+      )
       .pipe(z.array(z.enum(['whatsapp-inbound', 'maintenance'])).min(1)),
     /** How often BullMQ looks for jobs whose worker died (ms); such jobs run again. */
     WORKER_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).default(30_000),

@@ -16,15 +16,26 @@ export interface PreparedDatabase {
 export async function prepareDatabase(local: LocalDefaults): Promise<Omit<PreparedDatabase, 'seeded'>> {
   await ensureRoles(local.DATABASE_ADMIN_URL);
   await ensureDatabase(local.DATABASE_ADMIN_URL, local.DATABASE_NAME);
-  const { applied } = await migrateDatabase(withUserAndDatabase(local.DATABASE_ADMIN_URL, ROLES.owner, local.DATABASE_NAME));
-  return { appUrl: withUserAndDatabase(local.DATABASE_ADMIN_URL, ROLES.app, local.DATABASE_NAME), migrationsApplied: applied };
+  const { applied } = await migrateDatabase(
+    withUserAndDatabase(local.DATABASE_ADMIN_URL, ROLES.owner, local.DATABASE_NAME),
+  );
+  return {
+    appUrl: withUserAndDatabase(local.DATABASE_ADMIN_URL, ROLES.app, local.DATABASE_NAME),
+    migrationsApplied: applied,
+  };
 }
 
 /** The demo tenant: a bank with one WhatsApp number and its brand domains. Skipped if present. */
-export async function seedDemoTenant(local: LocalDefaults, appUrl: string, secretsKey: string): Promise<boolean> {
+export async function seedDemoTenant(
+  local: LocalDefaults,
+  appUrl: string,
+  secretsKey: string,
+): Promise<boolean> {
   const client = new pg.Client({ connectionString: appUrl });
   await client.connect();
-  const { rowCount } = await client.query('SELECT 1 FROM resolve_whatsapp_sender($1)', [local.DEMO_WHATSAPP_NUMBER]);
+  const { rowCount } = await client.query('SELECT 1 FROM resolve_whatsapp_sender($1)', [
+    local.DEMO_WHATSAPP_NUMBER,
+  ]);
   await client.end();
   if (rowCount) return false;
   const prisma = createPrismaClient(appUrl);

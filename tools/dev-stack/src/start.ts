@@ -23,7 +23,10 @@ const shared = {
 const services: ServiceProcess[] = [
   spawnService('sandbox', ENTRY_POINTS.sandbox, {
     echo: true,
-    env: { SANDBOX_PORT: sandboxPort, SANDBOX_ACCOUNTS: `${local.DEMO_TWILIO_ACCOUNT_SID}:${local.DEMO_TWILIO_AUTH_TOKEN}` },
+    env: {
+      SANDBOX_PORT: sandboxPort,
+      SANDBOX_ACCOUNTS: `${local.DEMO_TWILIO_ACCOUNT_SID}:${local.DEMO_TWILIO_AUTH_TOKEN}`,
+    },
   }),
   spawnService('api', ENTRY_POINTS.api, { echo: true, env: { ...shared, PORT: apiPort } }),
   spawnService('worker', ENTRY_POINTS.worker, { echo: true, env: shared }),

@@ -1,7 +1,12 @@
 import type { TenantTx } from '@elara/db/tenant';
 
 /** The message failed for good: out of the relay's sight until an operator re-drives it. */
-export async function markDeadLettered(tx: TenantTx, tenantId: string, inboundMessageId: string, error: string) {
+export async function markDeadLettered(
+  tx: TenantTx,
+  tenantId: string,
+  inboundMessageId: string,
+  error: string,
+) {
   await tx.query({
     name: 'dead_letter.mark',
     text: `UPDATE inbound_messages SET status = 'dead_lettered', last_error = left($3, 500)

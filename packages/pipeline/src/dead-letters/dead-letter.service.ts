@@ -6,15 +6,28 @@ import { reviveDeadLettered, type DeadLetter } from './dead-letter.repo.ts';
 export type { DeadLetter };
 
 /** Operators' view of messages that exhausted their retries, and the way to send them again. */
-export function createDeadLetterService({ pool, producer }: { pool: Pool; producer: Producer<'whatsapp-inbound'> }) {
+export function createDeadLetterService({
+  pool,
+  producer,
+}: {
+  pool: Pool;
+  producer: Producer<'whatsapp-inbound'>;
+}) {
   return {
     /** Across tenants, through the database's narrow list function: ids and errors, no content. */
     async list(limit = 100): Promise<DeadLetter[]> {
-      const { rows } = await pool.query<{ tenant_id: string; id: string; received_at: Date; last_error: string | null }>(
-        'SELECT * FROM list_dead_lettered_inbound($1)',
-        [limit],
-      );
-      return rows.map((r) => ({ tenantId: r.tenant_id, inboundMessageId: r.id, receivedAt: r.received_at, lastError: r.last_error }));
+      const { rows } = await pool.query<{
+        tenant_id: string;
+        id: string;
+        received_at: Date;
+        last_error: string | null;
+      }>('SELECT * FROM list_dead_lettered_inbound($1)', [limit]);
+      return rows.map((r) => ({
+        tenantId: r.tenant_id,
+        inboundMessageId: r.id,
+        receivedAt: r.received_at,
+        lastError: r.last_error,
+      }));
     },
 
     /**
@@ -22,7 +35,9 @@ export function createDeadLetterService({ pool, producer }: { pool: Pool; produc
      * id, so the new job gets its own). The reply's unique key still guarantees one reply.
      */
     async redrive(tenantId: string, inboundMessageId: string): Promise<boolean> {
-      const senderId = await withTenant(pool, tenantId, (tx) => reviveDeadLettered(tx, tenantId, inboundMessageId));
+      const senderId = await withTenant(pool, tenantId, (tx) =>
+        reviveDeadLettered(tx, tenantId, inboundMessageId),
+      );
       if (!senderId) return false;
       const failed = await producer.queue.getJob(inboundMessageId);
       if (failed && (await failed.isFailed())) await failed.remove();

@@ -5,11 +5,20 @@ import type { TenantTx } from '@elara/db/tenant';
  * keyed on the provider SID, before touching the reply, so neither misses the other's write.
  */
 async function lockProviderSid(tx: TenantTx, providerSid: string): Promise<void> {
-  await tx.query({ name: 'delivery.lock_sid', text: 'SELECT pg_advisory_xact_lock(hashtext($1))', values: [providerSid] });
+  await tx.query({
+    name: 'delivery.lock_sid',
+    text: 'SELECT pg_advisory_xact_lock(hashtext($1))',
+    values: [providerSid],
+  });
 }
 
 /** Opens attempt `attempt` for a reply (retries; attempt 1 opens with the decision). */
-export async function openAttempt(tx: TenantTx, tenantId: string, replyId: string, attempt: number): Promise<Date> {
+export async function openAttempt(
+  tx: TenantTx,
+  tenantId: string,
+  replyId: string,
+  attempt: number,
+): Promise<Date> {
   const { rows } = await tx.query<{ started_at: Date }>({
     name: 'delivery.open_attempt',
     text: `WITH r AS (UPDATE outbound_replies SET attempts = $3, updated_at = now() WHERE tenant_id = $1 AND id = $2)

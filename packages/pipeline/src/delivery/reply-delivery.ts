@@ -50,8 +50,10 @@ export function createReplyDelivery({ pool, messaging, logger }: ReplyDeliveryDe
           error: error.message,
         }),
       );
-      if (error.kind === 'unknown') logger.warn({ tenantId: d.tenantId, replyId: d.replyId }, 'send outcome unknown');
-      if (error.kind === 'rejected') throw new UnrecoverableError(`provider rejected the reply: ${error.message}`);
+      if (error.kind === 'unknown')
+        logger.warn({ tenantId: d.tenantId, replyId: d.replyId }, 'send outcome unknown');
+      if (error.kind === 'rejected')
+        throw new UnrecoverableError(`provider rejected the reply: ${error.message}`);
       throw error;
     }
   }
@@ -61,7 +63,10 @@ export function createReplyDelivery({ pool, messaging, logger }: ReplyDeliveryDe
     send,
 
     /** A later attempt: reconcile an unknown outcome first, then open the next attempt and send. */
-    async retry(d: Omit<PendingDelivery, 'attempt'>, previous: { attempts: number; lastOutcome: string | null; lastStartedAt: Date | null }) {
+    async retry(
+      d: Omit<PendingDelivery, 'attempt'>,
+      previous: { attempts: number; lastOutcome: string | null; lastStartedAt: Date | null },
+    ) {
       const outcomeUnknown = previous.lastOutcome === 'in_flight' || previous.lastOutcome === 'timeout';
       if (outcomeUnknown && previous.lastStartedAt) {
         const since = new Date(previous.lastStartedAt.getTime() - RECONCILE_MARGIN_MS);

@@ -4,7 +4,16 @@ import type { StatusCallback } from '@elara/whatsapp/status';
 import { applyStatusEvent } from './delivery.repo.ts';
 
 /** Statuses that describe an outbound message's delivery; others (inbound, scheduling) are ignored. */
-const DELIVERY_STATUSES = new Set(['accepted', 'queued', 'sending', 'sent', 'delivered', 'read', 'undelivered', 'failed']);
+const DELIVERY_STATUSES = new Set([
+  'accepted',
+  'queued',
+  'sending',
+  'sent',
+  'delivered',
+  'read',
+  'undelivered',
+  'failed',
+]);
 
 /** Applies Twilio status callbacks forward-only: a late 'sent' never overwrites 'delivered'. */
 export function createStatusCallbackService({ pool }: { pool: Pool }) {

@@ -14,7 +14,11 @@ export function decideReply(context: MessageContext, limit: RateLimitDecision): 
   const language = context.user?.language ?? context.defaultLanguage;
   if (!limit.allowed) {
     if (!limit.notify) return { kind: 'none', language };
-    return { kind: 'rate_limit_notice', body: composeRateLimitNotice(language, context.tenantName), language };
+    return {
+      kind: 'rate_limit_notice',
+      body: composeRateLimitNotice(language, context.tenantName),
+      language,
+    };
   }
   const scan = scanMessage({ text: context.body, brandDomains: context.brandDomains });
   const body = composeVerdictReply({

@@ -63,7 +63,12 @@ export async function recordDecision(
 }
 
 /** A message that needs no reply (over the limit, already told): finished without one. */
-export async function finishWithoutReply(tx: TenantTx, tenantId: string, inboundMessageId: string, userId: string) {
+export async function finishWithoutReply(
+  tx: TenantTx,
+  tenantId: string,
+  inboundMessageId: string,
+  userId: string,
+) {
   await tx.query({
     name: 'processing.no_reply',
     text: `UPDATE inbound_messages SET status = 'rate_limited', whatsapp_user_id = $3, processed_at = now()

@@ -65,11 +65,20 @@ export function createInboundProcessor(deps: InboundProcessorDeps) {
         lastOutcome: reply.lastAttempt?.outcome ?? null,
         lastStartedAt: reply.lastAttempt?.startedAt ?? null,
       };
-      return { step: 'retry', replyId: reply.id, request: requestFor(p, context, reply.toPhone, reply.body), previous };
+      return {
+        step: 'retry',
+        replyId: reply.id,
+        request: requestFor(p, context, reply.toPhone, reply.body),
+        previous,
+      };
     }
     const user = context.user;
     if (context.status !== 'received' || !user) return { step: 'done' };
-    const limit = await rateLimiter.check({ tenantId: p.tenantId, userId: user.id, limits: limitsForTier(context.tier) });
+    const limit = await rateLimiter.check({
+      tenantId: p.tenantId,
+      userId: user.id,
+      limits: limitsForTier(context.tier),
+    });
     const plan = decideReply(context, limit);
     if (plan.kind === 'none') {
       await finishWithoutReply(tx, p.tenantId, p.inboundMessageId, user.id);
@@ -88,7 +97,11 @@ export function createInboundProcessor(deps: InboundProcessorDeps) {
       engineVersion: ENGINE_VERSION,
     });
     if (!recorded) return { step: 'done' };
-    return { step: 'send', replyId: recorded.replyId, request: requestFor(p, context, context.fromPhone, plan.body) };
+    return {
+      step: 'send',
+      replyId: recorded.replyId,
+      request: requestFor(p, context, context.fromPhone, plan.body),
+    };
   }
 
   async function pace(p: Payload, context: JobContext): Promise<void> {
@@ -116,8 +129,13 @@ export function createInboundProcessor(deps: InboundProcessorDeps) {
       if (error instanceof DelayedError) throw error;
       const final = context.isFinalAttempt || (error as Error).name === 'UnrecoverableError';
       if (final) {
-        await withTenant(pool, p.tenantId, (tx) => markDeadLettered(tx, p.tenantId, p.inboundMessageId, String(error)));
-        logger.error({ tenantId: p.tenantId, inboundMessageId: p.inboundMessageId, err: error }, 'dead-lettered');
+        await withTenant(pool, p.tenantId, (tx) =>
+          markDeadLettered(tx, p.tenantId, p.inboundMessageId, String(error)),
+        );
+        logger.error(
+          { tenantId: p.tenantId, inboundMessageId: p.inboundMessageId, err: error },
+          'dead-lettered',
+        );
       }
       throw error;
     }

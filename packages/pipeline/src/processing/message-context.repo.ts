@@ -55,7 +55,11 @@ export async function loadMessageContext(
   tenantId: string,
   inboundMessageId: string,
 ): Promise<MessageContext | null> {
-  const { rows } = await tx.query({ name: 'processing.context', text: LOAD_CONTEXT, values: [tenantId, inboundMessageId] });
+  const { rows } = await tx.query({
+    name: 'processing.context',
+    text: LOAD_CONTEXT,
+    values: [tenantId, inboundMessageId],
+  });
   const row = rows[0];
   if (!row) return null;
   return {
@@ -82,7 +86,9 @@ export async function loadMessageContext(
           toPhone: row.to_phone,
           providerSid: row.provider_sid,
           attempts: row.attempts,
-          lastAttempt: row.last_outcome ? { outcome: row.last_outcome, startedAt: row.last_started_at } : null,
+          lastAttempt: row.last_outcome
+            ? { outcome: row.last_outcome, startedAt: row.last_started_at }
+            : null,
         }
       : null,
   };

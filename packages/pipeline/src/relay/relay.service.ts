@@ -32,7 +32,12 @@ export function createRelayService({ pool, producer, staleAfterSeconds, batchSiz
         if (existing) await existing.remove();
         await producer.add(
           'whatsapp.processInbound',
-          { tenantId: row.tenant_id, inboundMessageId: row.id, senderId: row.sender_id, acknowledgedAt: Date.now() },
+          {
+            tenantId: row.tenant_id,
+            inboundMessageId: row.id,
+            senderId: row.sender_id,
+            acknowledgedAt: Date.now(),
+          },
           row.id,
         );
         requeued += 1;

@@ -56,7 +56,8 @@ export function twilioWebhookRoutes(deps: TwilioWebhookDeps): Router {
   router.post('/webhooks/twilio/whatsapp', async (req, res) => {
     const params = formBody(req);
     const parsed = params && inboundFormSchema.safeParse(params);
-    if (!params || !parsed?.success) return sendError(res, 400, 'bad_request', 'not a Twilio WhatsApp message');
+    if (!params || !parsed?.success)
+      return sendError(res, 400, 'bad_request', 'not a Twilio WhatsApp message');
     const form = parsed.data;
     const sender = await authenticate(deps, req, res, params, form.To);
     if (!sender) return;
@@ -68,13 +69,15 @@ export function twilioWebhookRoutes(deps: TwilioWebhookDeps): Router {
       media: mediaItems(params, form.NumMedia),
     });
     res.type('text/xml').status(200).send(EMPTY_TWIML);
-    if (result.duplicate) deps.logger.info({ tenantId: sender.tenantId }, 'duplicate MessageSid acknowledged');
+    if (result.duplicate)
+      deps.logger.info({ tenantId: sender.tenantId }, 'duplicate MessageSid acknowledged');
   });
 
   router.post('/webhooks/twilio/status', async (req, res) => {
     const params = formBody(req);
     const parsed = params && statusCallbackSchema.safeParse(params);
-    if (!params || !parsed?.success) return sendError(res, 400, 'bad_request', 'not a Twilio status callback');
+    if (!params || !parsed?.success)
+      return sendError(res, 400, 'bad_request', 'not a Twilio status callback');
     const sender = await authenticate(deps, req, res, params, parsed.data.From);
     if (!sender) return;
     await deps.statusCallbacks.apply(sender.tenantId, parsed.data);

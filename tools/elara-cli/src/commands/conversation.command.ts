@@ -13,7 +13,8 @@ const OPTIONS = {
 function conversation(local: LocalDefaults, args: string[]) {
   const { values, positionals } = parseArgs({ args, options: OPTIONS, allowPositionals: true });
   const timeoutSeconds = Number(values.timeout);
-  if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) throw new Error('--timeout must be a positive number of seconds');
+  if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0)
+    throw new Error('--timeout must be a positive number of seconds');
   const base = {
     from: values.from ?? local.DEMO_USER_NUMBER,
     to: values.to ?? local.DEMO_WHATSAPP_NUMBER,
@@ -40,7 +41,9 @@ export async function chatCommand(local: LocalDefaults, args: string[]): Promise
     for (;;) {
       const text = (await rl.question('you> ').catch(() => '')).trim();
       if (!text) break;
-      const reply = await sendAsWhatsAppUser(local, { ...base, text }).catch((e: Error) => `(error) ${e.message}`);
+      const reply = await sendAsWhatsAppUser(local, { ...base, text }).catch(
+        (e: Error) => `(error) ${e.message}`,
+      );
       console.log(`\nelara>\n${reply}\n`);
     }
   } finally {

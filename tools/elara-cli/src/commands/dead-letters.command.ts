@@ -25,11 +25,14 @@ export async function deadLettersCommand(env: DeadLetterEnv, args: string[]): Pr
       const letters = await service.list(500);
       if (!letters.length) console.log('No dead-lettered messages.');
       for (const l of letters) {
-        console.log(`${l.tenantId}  ${l.inboundMessageId}  ${l.receivedAt.toISOString()}  ${l.lastError ?? ''}`);
+        console.log(
+          `${l.tenantId}  ${l.inboundMessageId}  ${l.receivedAt.toISOString()}  ${l.lastError ?? ''}`,
+        );
       }
     } else if (action === 'redrive' && tenantId === '--all') {
       let count = 0;
-      for (const l of await service.list(1_000)) if (await service.redrive(l.tenantId, l.inboundMessageId)) count += 1;
+      for (const l of await service.list(1_000))
+        if (await service.redrive(l.tenantId, l.inboundMessageId)) count += 1;
       console.log(`Re-drove ${count} message(s).`);
     } else if (action === 'redrive' && tenantId && messageId) {
       const ok = await service.redrive(tenantId, messageId);

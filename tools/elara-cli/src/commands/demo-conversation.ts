@@ -34,11 +34,19 @@ export async function sendAsWhatsAppUser(local: LocalDefaults, message: DemoMess
     method: 'POST',
     headers: {
       'content-type': 'application/x-www-form-urlencoded',
-      'x-twilio-signature': signTwilioRequest(message.authToken, local.PUBLIC_BASE_URL.replace(/\/$/, '') + path, params),
+      'x-twilio-signature': signTwilioRequest(
+        message.authToken,
+        local.PUBLIC_BASE_URL.replace(/\/$/, '') + path,
+        params,
+      ),
     },
     body: new URLSearchParams(params).toString(),
   });
   if (res.status !== 200) throw new Error(`webhook answered ${res.status}: ${await res.text()}`);
-  const replies = await sandbox.waitForMessages({ to: userAddress, count: before + 1, timeoutMs: message.timeoutMs });
+  const replies = await sandbox.waitForMessages({
+    to: userAddress,
+    count: before + 1,
+    timeoutMs: message.timeoutMs,
+  });
   return replies[replies.length - 1]!.body;
 }
