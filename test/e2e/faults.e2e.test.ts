@@ -55,7 +55,7 @@ describe('a worker killed with SIGKILL mid-job', () => {
     // Wait until the doomed worker is inside the send, then kill it without warning.
     await eventually(async () => {
       const { rows } = await withTenant(stack.pool, tenant.tenantId, (tx) =>
-        tx.query(`SELECT 1 FROM delivery_attempts WHERE outcome = 'in_flight'`),
+        tx.query(`SELECT 1 FROM outbound_replies WHERE attempt_outcome = 'in_flight'`),
       );
       return rows.length > 0;
     }, 20_000);
@@ -150,10 +150,13 @@ describe('a send whose outcome is unknown (timeout)', () => {
     await expectExactlyOneReply(stack, user);
     await eventually(async () => (await inboundStatus(stack, tenant.tenantId, user)) === 'replied', 20_000);
     const { rows } = await withTenant(stack.pool, tenant.tenantId, (tx) =>
-      tx.query(`SELECT r.unknown_outcomes, array_agg(a.outcome ORDER BY a.attempt) AS outcomes
-                  FROM outbound_replies r JOIN delivery_attempts a ON a.outbound_reply_id = r.id AND a.tenant_id = r.tenant_id
-                 GROUP BY r.unknown_outcomes`),
+      tx.query(`SELECT r.unknown_outcomes, r.attempts, r.attempt_outcome,
+                       (SELECT array_agg(a.outcome ORDER BY a.attempt) FROM delivery_attempts a
+                         WHERE a.tenant_id = r.tenant_id AND a.outbound_reply_id = r.id) AS failed
+                  FROM outbound_replies r`),
     );
-    expect(rows).toEqual([{ unknown_outcomes: 1, outcomes: ['reconciled'] }]);
+    expect(rows).toEqual([
+      { unknown_outcomes: 1, attempts: 1, attempt_outcome: 'reconciled', failed: ['timeout'] },
+    ]);
   });
 });

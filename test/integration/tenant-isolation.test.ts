@@ -49,7 +49,7 @@ async function seedTenant(key: 'a' | 'b'): Promise<void> {
       [tenant.id, messageId, sender.id, randomMessageSid()],
     );
     await tx.query(
-      `INSERT INTO delivery_attempts (tenant_id, outbound_reply_id, attempt) VALUES ($1, $2, 1)`,
+      `INSERT INTO delivery_attempts (tenant_id, outbound_reply_id, attempt, started_at, outcome) VALUES ($1, $2, 1, now(), 'error')`,
       [tenant.id, reply.rows[0].id],
     );
     await tx.query(

@@ -23,6 +23,8 @@ export interface BenchOptions {
   statusCallbacks: boolean;
   apiPort: number;
   sandboxPort: number;
+  /** Write CPU profiles of the API and worker processes here (for `--profile`). */
+  profileDir?: string | undefined;
 }
 
 export interface BenchStack {
@@ -81,9 +83,11 @@ export async function startBenchStack(options: BenchOptions): Promise<BenchStack
     TWILIO_API_BASE_URL: sandboxUrl,
     STATUS_CALLBACKS: String(options.statusCallbacks),
     WORKER_CONCURRENCY: String(options.workerConcurrency),
+    DATABASE_POOL_MAX: process.env.BENCH_POOL_MAX ?? '10',
     // Fifty senders at the default 80/s would cap the run at 4,000/s: well above what we measure.
     SENDER_MESSAGES_PER_SECOND: '80',
   };
+  const nodeArgs = options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : [];
   const processes = [
     spawnService('sandbox', ENTRY_POINTS.sandbox, {
       env: {
@@ -91,9 +95,9 @@ export async function startBenchStack(options: BenchOptions): Promise<BenchStack
         SANDBOX_ACCOUNTS: tenants.map((t) => `${t.accountSid}:${t.authToken}`).join(','),
       },
     }),
-    spawnService('api', ENTRY_POINTS.api, { env: { ...env, PORT: String(options.apiPort) } }),
+    spawnService('api', ENTRY_POINTS.api, { env: { ...env, PORT: String(options.apiPort) }, nodeArgs }),
     ...Array.from({ length: options.workers }, (_, i) =>
-      spawnService(`worker-${i}`, ENTRY_POINTS.worker, { env }),
+      spawnService(`worker-${i}`, ENTRY_POINTS.worker, { env, nodeArgs }),
     ),
   ];
   await waitForHttp(`${sandboxUrl}/__sandbox/health`);
@@ -111,7 +115,7 @@ export async function startBenchStack(options: BenchOptions): Promise<BenchStack
       const keys = await redis.keys(`${prefix}:*`);
       for (let i = 0; i < keys.length; i += 1_000) await redis.del(...keys.slice(i, i + 1_000));
       redis.disconnect();
-      await dropDatabase(options.adminUrl, database);
+      if (!process.env.BENCH_KEEP_DB) await dropDatabase(options.adminUrl, database);
     },
   };
 }

@@ -21,6 +21,8 @@ const { values } = parseArgs({
     'worker-concurrency': { type: 'string', default: '128' },
     'status-callbacks': { type: 'boolean', default: false },
     'skip-baselines': { type: 'boolean', default: false },
+    /** Write .cpuprofile files of the API and worker to this folder. */
+    profile: { type: 'string' },
   },
 });
 const num = (name: keyof typeof values) => {
@@ -41,6 +43,7 @@ const stack = await startBenchStack({
   statusCallbacks: values['status-callbacks'],
   apiPort: 3801,
   sandboxPort: 3802,
+  profileDir: values.profile,
 });
 const log = (line: string) => console.log(line);
 try {

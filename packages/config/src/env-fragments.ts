@@ -16,7 +16,8 @@ export const logEnv = z.object({
 export const databaseEnv = z.object({
   /** The application role: not superuser, no BYPASSRLS, owns nothing. */
   DATABASE_URL: z.url().default('postgres://elara_app@127.0.0.1:5432/elara'),
-  DATABASE_POOL_MAX: positiveInt.default(20),
+  /** Small on purpose: on a 2-core box more Postgres backends only add context switches (benchmarked). */
+  DATABASE_POOL_MAX: positiveInt.default(10),
 });
 
 export const redisEnv = z.object({

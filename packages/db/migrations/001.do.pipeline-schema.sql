@@ -21,7 +21,9 @@ CREATE TABLE tenants (
 );
 
 -- Every other tenant table keys on (tenant_id, id): indexes lead with the tenant, and composite
--- foreign keys make it impossible for a row to point at another tenant's row.
+-- foreign keys make it impossible for a row to point at another tenant's row. Tables below the
+-- top level reference tenants only through their parent: a direct key on tenants(id) would take
+-- a KEY SHARE lock on the one tenant row for every message, a contention point under load.
 CREATE TABLE whatsapp_senders (
   tenant_id         uuid NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
   id                uuid NOT NULL DEFAULT gen_random_uuid(),
@@ -47,7 +49,7 @@ CREATE TABLE whatsapp_users (
 );
 
 CREATE TABLE inbound_messages (
-  tenant_id        uuid NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
+  tenant_id        uuid NOT NULL,
   id               uuid NOT NULL DEFAULT gen_random_uuid(),
   sender_id        uuid NOT NULL,
   message_sid      text NOT NULL CHECK (message_sid ~ '^(SM|MM|SS)[0-9a-fA-F]{32}$'),
@@ -58,22 +60,23 @@ CREATE TABLE inbound_messages (
   media            jsonb NOT NULL DEFAULT '[]',
   status           text NOT NULL DEFAULT 'received'
                    CHECK (status IN ('received', 'replied', 'rate_limited', 'dead_lettered')),
-  whatsapp_user_id uuid,
+  whatsapp_user_id uuid NOT NULL,
+  -- The user's first message to this tenant: the reply starts with a welcome.
+  first_contact    boolean NOT NULL DEFAULT false,
   received_at      timestamptz NOT NULL DEFAULT now(),
   processed_at     timestamptz,
   last_error       text,
   PRIMARY KEY (tenant_id, id),
   UNIQUE (tenant_id, message_sid),
-  FOREIGN KEY (tenant_id, sender_id) REFERENCES whatsapp_senders (tenant_id, id),
+  FOREIGN KEY (tenant_id, sender_id) REFERENCES whatsapp_senders (tenant_id, id) ON DELETE CASCADE,
   FOREIGN KEY (tenant_id, whatsapp_user_id) REFERENCES whatsapp_users (tenant_id, id)
-);
+) WITH (fillfactor = 85);
 -- The relay's sweep across tenants (see find_unprocessed_inbound); small, since rows leave it fast.
 CREATE INDEX inbound_messages_unprocessed ON inbound_messages (received_at) WHERE status = 'received';
 CREATE INDEX inbound_messages_dead_lettered ON inbound_messages (received_at) WHERE status = 'dead_lettered';
-CREATE INDEX inbound_messages_by_user ON inbound_messages (tenant_id, whatsapp_user_id, received_at);
 
 CREATE TABLE scans (
-  tenant_id          uuid NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
+  tenant_id          uuid NOT NULL,
   id                 uuid NOT NULL DEFAULT gen_random_uuid(),
   inbound_message_id uuid NOT NULL,
   verdict            text NOT NULL CHECK (verdict IN ('scam', 'suspicious', 'spam', 'safe')),
@@ -100,7 +103,7 @@ CREATE FUNCTION delivery_status_rank(status text) RETURNS integer
 
 -- Exactly one reply per inbound message: the unique key is what makes retries safe.
 CREATE TABLE outbound_replies (
-  tenant_id          uuid NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
+  tenant_id          uuid NOT NULL,
   id                 uuid NOT NULL DEFAULT gen_random_uuid(),
   inbound_message_id uuid NOT NULL,
   sender_id          uuid NOT NULL,
@@ -109,7 +112,12 @@ CREATE TABLE outbound_replies (
   body               text NOT NULL CHECK (length(body) BETWEEN 1 AND 1600),
   status             text NOT NULL DEFAULT 'pending' CHECK (delivery_status_rank(status) >= 0),
   provider_sid       text,
-  attempts           integer NOT NULL DEFAULT 0,
+  -- The current attempt lives on the reply itself (no extra row on the happy path); attempts that
+  -- failed or whose outcome was unknown are kept in delivery_attempts.
+  attempts           integer NOT NULL DEFAULT 1 CHECK (attempts >= 1),
+  attempt_started_at timestamptz NOT NULL DEFAULT now(),
+  attempt_outcome    text NOT NULL DEFAULT 'in_flight'
+                     CHECK (attempt_outcome IN ('in_flight', 'accepted', 'reconciled', 'rejected', 'timeout', 'error')),
   unknown_outcomes   integer NOT NULL DEFAULT 0,
   last_error         text,
   created_at         timestamptz NOT NULL DEFAULT now(),
@@ -120,17 +128,17 @@ CREATE TABLE outbound_replies (
   UNIQUE (tenant_id, provider_sid),
   FOREIGN KEY (tenant_id, inbound_message_id) REFERENCES inbound_messages (tenant_id, id) ON DELETE CASCADE,
   FOREIGN KEY (tenant_id, sender_id) REFERENCES whatsapp_senders (tenant_id, id)
-);
+) WITH (fillfactor = 85);
 
+-- Attempts that did not end with the provider accepting the reply: what operators debug with.
 CREATE TABLE delivery_attempts (
-  tenant_id         uuid NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
+  tenant_id         uuid NOT NULL,
   id                uuid NOT NULL DEFAULT gen_random_uuid(),
   outbound_reply_id uuid NOT NULL,
   attempt           integer NOT NULL CHECK (attempt >= 1),
-  started_at        timestamptz NOT NULL DEFAULT now(),
-  finished_at       timestamptz,
-  outcome           text NOT NULL DEFAULT 'in_flight'
-                    CHECK (outcome IN ('in_flight', 'accepted', 'rejected', 'timeout', 'error', 'reconciled')),
+  started_at        timestamptz NOT NULL,
+  finished_at       timestamptz NOT NULL DEFAULT now(),
+  outcome           text NOT NULL CHECK (outcome IN ('rejected', 'timeout', 'error')),
   http_status       integer,
   error_code        text,
   PRIMARY KEY (tenant_id, id),

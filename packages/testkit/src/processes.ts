@@ -25,15 +25,21 @@ export interface SpawnOptions {
   env: Record<string, string | undefined>;
   /** Echo output with a `[name]` prefix (the dev stack); otherwise it is only captured. */
   echo?: boolean;
+  /** Extra Node flags, e.g. `--cpu-prof` for the benchmark's profiles. */
+  nodeArgs?: string[];
 }
 
 /** Runs one of our TypeScript entry points as its own Node process (through tsx). */
 export function spawnService(name: string, entry: string, options: SpawnOptions): ServiceProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, entry)], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...(options.nodeArgs ?? []), '--import', 'tsx', path.join(REPO_ROOT, entry)],
+    {
+      cwd: REPO_ROOT,
+      env: { ...process.env, ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const chunks: string[] = [];
   let size = 0;
   const collect = (data: Buffer) => {

@@ -28,10 +28,13 @@ const RECONCILE_MARGIN_MS = 60_000;
  * or a worker killed mid-send) it asks the provider whether that attempt went out after all.
  */
 export function createReplyDelivery({ pool, messaging, logger }: ReplyDeliveryDeps) {
-  async function accept(d: PendingDelivery, sid: string, status: string, outcome: 'accepted' | 'reconciled') {
-    await withTenant(pool, d.tenantId, (tx) =>
-      recordAccepted(tx, { ...d, providerSid: sid, providerStatus: status, outcome }),
-    );
+  async function accept(
+    d: Omit<PendingDelivery, 'attempt'>,
+    sid: string,
+    status: string,
+    outcome: 'accepted' | 'reconciled',
+  ) {
+    await recordAccepted(pool, { ...d, providerSid: sid, providerStatus: status, outcome });
   }
 
   async function send(d: PendingDelivery): Promise<void> {
@@ -65,15 +68,15 @@ export function createReplyDelivery({ pool, messaging, logger }: ReplyDeliveryDe
     /** A later attempt: reconcile an unknown outcome first, then open the next attempt and send. */
     async retry(
       d: Omit<PendingDelivery, 'attempt'>,
-      previous: { attempts: number; lastOutcome: string | null; lastStartedAt: Date | null },
+      previous: { attempts: number; outcome: string; startedAt: Date },
     ) {
-      const outcomeUnknown = previous.lastOutcome === 'in_flight' || previous.lastOutcome === 'timeout';
-      if (outcomeUnknown && previous.lastStartedAt) {
-        const since = new Date(previous.lastStartedAt.getTime() - RECONCILE_MARGIN_MS);
+      const outcomeUnknown = previous.outcome === 'in_flight' || previous.outcome === 'timeout';
+      if (outcomeUnknown) {
+        const since = new Date(previous.startedAt.getTime() - RECONCILE_MARGIN_MS);
         const found = await messaging.findSent(d.request, since);
         if (found) {
           logger.info({ tenantId: d.tenantId, replyId: d.replyId }, 'reconciled a send of unknown outcome');
-          await accept({ ...d, attempt: previous.attempts }, found.sid, found.status, 'reconciled');
+          await accept(d, found.sid, found.status, 'reconciled');
           return;
         }
       }

@@ -1,5 +1,4 @@
 import type { Pool } from '@elara/db/pool';
-import { withTenant } from '@elara/db/tenant';
 import type { StatusCallback } from '@elara/whatsapp/status';
 import { applyStatusEvent } from './delivery.repo.ts';
 
@@ -20,14 +19,12 @@ export function createStatusCallbackService({ pool }: { pool: Pool }) {
   return {
     async apply(tenantId: string, callback: StatusCallback): Promise<'applied' | 'stale' | 'ignored'> {
       if (!DELIVERY_STATUSES.has(callback.MessageStatus)) return 'ignored';
-      const moved = await withTenant(pool, tenantId, (tx) =>
-        applyStatusEvent(tx, {
-          tenantId,
-          providerSid: callback.MessageSid,
-          status: callback.MessageStatus,
-          errorCode: callback.ErrorCode,
-        }),
-      );
+      const moved = await applyStatusEvent(pool, {
+        tenantId,
+        providerSid: callback.MessageSid,
+        status: callback.MessageStatus,
+        errorCode: callback.ErrorCode,
+      });
       return moved ? 'applied' : 'stale';
     },
   };

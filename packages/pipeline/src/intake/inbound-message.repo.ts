@@ -1,4 +1,4 @@
-import type { TenantTx } from '@elara/db/tenant';
+import type { Pool } from '@elara/db/pool';
 import type { MediaItem } from '@elara/whatsapp/inbound';
 
 export interface NewInboundMessage {
@@ -11,13 +11,14 @@ export interface NewInboundMessage {
   media: MediaItem[];
 }
 
-/** Inserts the message unless this tenant already has its MessageSid; null means a duplicate. */
-export async function insertInboundMessage(tx: TenantTx, message: NewInboundMessage): Promise<string | null> {
-  const { rows } = await tx.query<{ id: string }>({
+/**
+ * Inserts the message unless this tenant already has its MessageSid; null means a duplicate. One
+ * round trip: the SQL function sets the tenant for its own transaction (migration 003).
+ */
+export async function insertInboundMessage(pool: Pool, message: NewInboundMessage): Promise<string | null> {
+  const { rows } = await pool.query<{ id: string | null }>({
     name: 'inbound.insert',
-    text: `INSERT INTO inbound_messages (tenant_id, sender_id, message_sid, from_phone, profile_name, body, num_media, media)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-           ON CONFLICT (tenant_id, message_sid) DO NOTHING RETURNING id`,
+    text: 'SELECT record_inbound_message($1, $2, $3, $4, $5, $6, $7, $8) AS id',
     values: [
       message.tenantId,
       message.senderId,

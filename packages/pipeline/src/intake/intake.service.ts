@@ -1,5 +1,4 @@
 import type { Pool } from '@elara/db/pool';
-import { withTenant } from '@elara/db/tenant';
 import type { Logger } from '@elara/logger/logger';
 import type { Producer } from '@elara/queue/queues';
 import type { ResolvedSender } from '@elara/whatsapp/senders';
@@ -51,7 +50,7 @@ export function createIntakeService({ pool, producer, logger, enqueueTimeoutMs =
   return {
     async acceptInbound(sender: ResolvedSender, message: Omit<NewInboundMessage, 'tenantId' | 'senderId'>) {
       const record = { ...message, tenantId: sender.tenantId, senderId: sender.senderId };
-      const id = await withTenant(pool, sender.tenantId, (tx) => insertInboundMessage(tx, record));
+      const id = await insertInboundMessage(pool, record);
       if (!id) return { inboundMessageId: null, duplicate: true, queued: false } satisfies IntakeResult;
       const queued = await enqueue(sender.tenantId, sender.senderId, id);
       return { inboundMessageId: id, duplicate: false, queued } satisfies IntakeResult;

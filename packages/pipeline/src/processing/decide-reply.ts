@@ -11,7 +11,7 @@ export type ReplyPlan =
 
 /** What to answer, given the message and the rate-limit decision. Pure: no I/O. */
 export function decideReply(context: MessageContext, limit: RateLimitDecision): ReplyPlan {
-  const language = context.user?.language ?? context.defaultLanguage;
+  const language = context.user.language ?? context.defaultLanguage;
   if (!limit.allowed) {
     if (!limit.notify) return { kind: 'none', language };
     return {
@@ -25,7 +25,7 @@ export function decideReply(context: MessageContext, limit: RateLimitDecision): 
     scan,
     language,
     tenantName: context.tenantName,
-    firstContact: context.user?.isNew ?? false,
+    firstContact: context.user.firstContact,
   });
   return { kind: 'verdict', body, scan, language };
 }

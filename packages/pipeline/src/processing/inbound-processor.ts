@@ -62,8 +62,8 @@ export function createInboundProcessor(deps: InboundProcessorDeps) {
       if (reply.providerSid) return { step: 'done' };
       const previous = {
         attempts: reply.attempts,
-        lastOutcome: reply.lastAttempt?.outcome ?? null,
-        lastStartedAt: reply.lastAttempt?.startedAt ?? null,
+        outcome: reply.attemptOutcome,
+        startedAt: reply.attemptStartedAt,
       };
       return {
         step: 'retry',
@@ -73,7 +73,7 @@ export function createInboundProcessor(deps: InboundProcessorDeps) {
       };
     }
     const user = context.user;
-    if (context.status !== 'received' || !user) return { step: 'done' };
+    if (context.status !== 'received') return { step: 'done' };
     const limit = await rateLimiter.check({
       tenantId: p.tenantId,
       userId: user.id,
@@ -81,14 +81,13 @@ export function createInboundProcessor(deps: InboundProcessorDeps) {
     });
     const plan = decideReply(context, limit);
     if (plan.kind === 'none') {
-      await finishWithoutReply(tx, p.tenantId, p.inboundMessageId, user.id);
+      await finishWithoutReply(tx, p.tenantId, p.inboundMessageId);
       return { step: 'done' };
     }
     const recorded = await recordDecision(tx, {
       tenantId: p.tenantId,
       inboundMessageId: p.inboundMessageId,
       senderId: context.sender.id,
-      userId: user.id,
       toPhone: context.fromPhone,
       kind: plan.kind,
       body: plan.body,

@@ -11,8 +11,7 @@ export interface MessageContext {
   tier: string;
   defaultLanguage: string;
   brandDomains: string[];
-  /** Null when the message is already finished (no user upsert then). */
-  user: { id: string; language: string | null; isNew: boolean } | null;
+  user: { id: string; language: string | null; firstContact: boolean };
   reply: ExistingReply | null;
 }
 
@@ -23,33 +22,26 @@ export interface ExistingReply {
   toPhone: string;
   providerSid: string | null;
   attempts: number;
-  /** The newest attempt, if any: an unfinished or timed-out one means the outcome is unknown. */
-  lastAttempt: { outcome: string; startedAt: Date } | null;
+  /** The current attempt: 'in_flight' or 'timeout' mean its outcome is unknown. */
+  attemptOutcome: string;
+  attemptStartedAt: Date;
 }
 
 const LOAD_CONTEXT = `
-WITH m AS (
-  SELECT id, status, body, num_media, from_phone, sender_id FROM inbound_messages WHERE tenant_id = $1 AND id = $2
-), u AS (
-  INSERT INTO whatsapp_users (tenant_id, phone)
-  SELECT $1, from_phone FROM m WHERE m.status = 'received'
-  ON CONFLICT (tenant_id, phone) DO UPDATE SET last_seen_at = now()
-  RETURNING id, language, (xmax = 0) AS is_new
-)
-SELECT m.status, m.body, m.num_media, m.from_phone, m.sender_id,
+SELECT m.status, m.body, m.num_media, m.from_phone, m.sender_id, m.first_contact,
        s.phone_number AS sender_phone, s.account_sid, s.auth_token_sealed,
        t.name AS tenant_name, t.tier, t.default_language, t.brand_domains,
-       u.id AS user_id, u.language AS user_language, u.is_new,
+       u.id AS user_id, u.language AS user_language,
        r.id AS reply_id, r.kind, r.body AS reply_body, r.to_phone, r.provider_sid, r.attempts,
-       a.outcome AS last_outcome, a.started_at AS last_started_at
-  FROM m
-  JOIN tenants t ON t.id = $1
-  JOIN whatsapp_senders s ON s.tenant_id = $1 AND s.id = m.sender_id
-  LEFT JOIN u ON true
-  LEFT JOIN outbound_replies r ON r.tenant_id = $1 AND r.inbound_message_id = m.id
-  LEFT JOIN delivery_attempts a ON a.tenant_id = $1 AND a.outbound_reply_id = r.id AND a.attempt = r.attempts`;
+       r.attempt_outcome, r.attempt_started_at
+  FROM inbound_messages m
+  JOIN tenants t ON t.id = m.tenant_id
+  JOIN whatsapp_senders s ON s.tenant_id = m.tenant_id AND s.id = m.sender_id
+  JOIN whatsapp_users u ON u.tenant_id = m.tenant_id AND u.id = m.whatsapp_user_id
+  LEFT JOIN outbound_replies r ON r.tenant_id = m.tenant_id AND r.inbound_message_id = m.id
+ WHERE m.tenant_id = $1 AND m.id = $2`;
 
-/** Loads the message, its tenant and any reply already decided; upserts the WhatsApp user. */
+/** Loads the message, its tenant, sender and user, and any reply already decided. */
 export async function loadMessageContext(
   tx: TenantTx,
   tenantId: string,
@@ -77,7 +69,7 @@ export async function loadMessageContext(
     tier: row.tier,
     defaultLanguage: row.default_language,
     brandDomains: row.brand_domains,
-    user: row.user_id ? { id: row.user_id, language: row.user_language, isNew: row.is_new } : null,
+    user: { id: row.user_id, language: row.user_language, firstContact: row.first_contact },
     reply: row.reply_id
       ? {
           id: row.reply_id,
@@ -86,9 +78,8 @@ export async function loadMessageContext(
           toPhone: row.to_phone,
           providerSid: row.provider_sid,
           attempts: row.attempts,
-          lastAttempt: row.last_outcome
-            ? { outcome: row.last_outcome, startedAt: row.last_started_at }
-            : null,
+          attemptOutcome: row.attempt_outcome,
+          attemptStartedAt: row.attempt_started_at,
         }
       : null,
   };
