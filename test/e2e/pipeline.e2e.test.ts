@@ -157,3 +157,19 @@ describe('rate limits', () => {
     expect(await waitForReplies(other, 1)).toHaveLength(1);
   });
 });
+
+describe('attachments', () => {
+  it('says a photo on its own cannot be checked yet, rather than calling it safe', async () => {
+    const user = randomPhone();
+    const params = {
+      ...inboundParams({ sender: tenant.sender, from: user, body: '' }),
+      NumMedia: '1',
+      MediaUrl0: 'https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME1',
+      MediaContentType0: 'image/jpeg',
+    };
+    expect((await postInbound(stack, { sender: tenant.sender }, params)).status).toBe(200);
+    const [reply] = await waitForReplies(user, 1);
+    expect(reply!.body).toMatch(/can't check photos/);
+    expect(reply!.body).not.toMatch(/Looks safe/);
+  });
+});

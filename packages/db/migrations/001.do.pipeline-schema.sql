@@ -108,7 +108,7 @@ CREATE TABLE outbound_replies (
   inbound_message_id uuid NOT NULL,
   sender_id          uuid NOT NULL,
   to_phone           text NOT NULL,
-  kind               text NOT NULL CHECK (kind IN ('verdict', 'rate_limit_notice')),
+  kind               text NOT NULL CHECK (kind IN ('verdict', 'media_only', 'rate_limit_notice')),
   body               text NOT NULL CHECK (length(body) BETWEEN 1 AND 1600),
   status             text NOT NULL DEFAULT 'pending' CHECK (delivery_status_rank(status) >= 0),
   provider_sid       text,

@@ -57,7 +57,7 @@ BEGIN
      WHERE tenant_id = p_tenant_id AND id = p_reply_id RETURNING inbound_message_id, kind
   )
   UPDATE inbound_messages m
-     SET status = CASE r.kind WHEN 'verdict' THEN 'replied' ELSE 'rate_limited' END,
+     SET status = CASE r.kind WHEN 'rate_limit_notice' THEN 'rate_limited' ELSE 'replied' END,
          processed_at = now(), last_error = NULL
     FROM r WHERE m.tenant_id = p_tenant_id AND m.id = r.inbound_message_id;
 END $$;

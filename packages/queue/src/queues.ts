@@ -74,3 +74,17 @@ export function createCatalogWorker<Q extends QueueName>(
     options,
   );
 }
+
+/**
+ * Closes a Redis connection after BullMQ is done with it: QUIT (so in-flight commands finish
+ * rather than fail with errors nobody listens for), falling back to a hard close if Redis is away.
+ */
+export async function closeRedis(connection: Redis, timeoutMs = 2_000): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), timeoutMs);
+  });
+  const result = await Promise.race([connection.quit().catch(() => 'failed' as const), timedOut]);
+  clearTimeout(timer);
+  if (result !== 'OK') connection.disconnect();
+}

@@ -26,6 +26,8 @@ export interface VerdictReplyInput {
   tenantName: string;
   /** Prepend a one-line welcome saying who we are and that anything suspicious can be forwarded. */
   firstContact: boolean;
+  /** Attachments that came with the text; they are not analysed yet, and the reply says so. */
+  mediaCount?: number;
 }
 
 function cleanTenant(name: string): string {
@@ -73,6 +75,7 @@ export function composeVerdictReply(input: VerdictReplyInput): string {
   const verdictLine = catalog.verdictLine[scan.verdict];
   const before = input.firstContact ? [catalog.welcome(tenant), verdictLine] : [verdictLine];
   const after = [catalog.nextStep[scan.verdict](tenant)];
+  if ((input.mediaCount ?? 0) > 0) after.unshift(catalog.mediaNotChecked);
   if (scan.urlsOmitted > 0) {
     after.unshift(catalog.linksChecked(scan.urls.length, scan.urls.length + scan.urlsOmitted));
   }
@@ -86,4 +89,13 @@ export function composeVerdictReply(input: VerdictReplyInput): string {
 /** Polite notice for a user over their rate limit, saying roughly when to try again. */
 export function composeRateLimitNotice(language: string, tenantName: string): string {
   return REPLY_CATALOGS[resolveReplyLanguage(language)].rateLimit(cleanTenant(tenantName));
+}
+
+/** The reply to a message that is only attachments (photos, documents, voice notes). */
+export function composeMediaOnlyReply(language: string, tenantName: string, firstContact: boolean): string {
+  const catalog = REPLY_CATALOGS[resolveReplyLanguage(language)];
+  const lines = firstContact
+    ? [catalog.welcome(cleanTenant(tenantName)), catalog.mediaOnly]
+    : [catalog.mediaOnly];
+  return lines.join('\n\n');
 }

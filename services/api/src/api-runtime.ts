@@ -4,7 +4,7 @@ import { createPool } from '@elara/db/pool';
 import type { Logger } from '@elara/logger/logger';
 import { createIntakeService } from '@elara/pipeline/intake';
 import { createStatusCallbackService } from '@elara/pipeline/status';
-import { createProducer } from '@elara/queue/queues';
+import { closeRedis, createProducer } from '@elara/queue/queues';
 import { createSecretBox } from '@elara/secrets/secret-box';
 import { createSenderDirectory } from '@elara/whatsapp/senders';
 import { Redis } from 'ioredis';
@@ -62,7 +62,7 @@ export async function startApi(config: ApiConfig, logger: Logger): Promise<Runni
       shuttingDown = true;
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await producer.close();
-      redis.disconnect();
+      await closeRedis(redis);
       await pool.end();
     },
   };

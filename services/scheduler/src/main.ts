@@ -1,4 +1,5 @@
 import { createLogger } from '@elara/logger/logger';
+import { closeRedis } from '@elara/queue/queues';
 import { Redis } from 'ioredis';
 import { loadSchedulerConfig } from './scheduler.config.ts';
 import { registerSchedules } from './schedules.ts';
@@ -17,7 +18,7 @@ logger.info({ relayEverySeconds: config.RELAY_INTERVAL_SECONDS }, 'schedules reg
 async function shutdown(signal: string): Promise<void> {
   logger.info({ signal }, 'scheduler stopping');
   await close();
-  redis.disconnect();
+  await closeRedis(redis);
   process.exit(0);
 }
 process.on('SIGTERM', () => void shutdown('SIGTERM'));

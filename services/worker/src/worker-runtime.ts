@@ -3,7 +3,7 @@ import type { Logger } from '@elara/logger/logger';
 import { createReplyDelivery } from '@elara/pipeline/delivery';
 import { createInboundProcessor } from '@elara/pipeline/processing';
 import { createRelayService } from '@elara/pipeline/relay';
-import { createCatalogWorker, createProducer, type QueueSettings } from '@elara/queue/queues';
+import { closeRedis, createCatalogWorker, createProducer, type QueueSettings } from '@elara/queue/queues';
 import { createRateLimiter } from '@elara/ratelimit/limits';
 import { createSenderPacer } from '@elara/ratelimit/pacing';
 import { createSecretBox } from '@elara/secrets/secret-box';
@@ -101,8 +101,7 @@ export async function startWorker(
     async close() {
       await Promise.all(workers.map((w) => w.close()));
       await producer.close();
-      bullConnection.disconnect();
-      commands.disconnect();
+      await Promise.all([closeRedis(bullConnection), closeRedis(commands)]);
       await pool.end();
     },
   };

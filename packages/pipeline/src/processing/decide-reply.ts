@@ -1,12 +1,13 @@
 import { scanMessage } from '@elara/detection/scan';
 import type { ScanResult } from '@elara/detection/types';
 import type { RateLimitDecision } from '@elara/ratelimit/limits';
-import { composeRateLimitNotice, composeVerdictReply } from '@elara/replies/compose';
+import { composeMediaOnlyReply, composeRateLimitNotice, composeVerdictReply } from '@elara/replies/compose';
 import type { MessageContext } from './message-context.repo.ts';
 
 export type ReplyPlan =
   | { kind: 'verdict'; body: string; scan: ScanResult; language: string }
   | { kind: 'rate_limit_notice'; body: string; language: string }
+  | { kind: 'media_only'; body: string; language: string }
   | { kind: 'none'; language: string };
 
 /** What to answer, given the message and the rate-limit decision. Pure: no I/O. */
@@ -20,12 +21,17 @@ export function decideReply(context: MessageContext, limit: RateLimitDecision): 
       language,
     };
   }
+  if (!context.body.trim() && context.numMedia > 0) {
+    const body = composeMediaOnlyReply(language, context.tenantName, context.user.firstContact);
+    return { kind: 'media_only', body, language };
+  }
   const scan = scanMessage({ text: context.body, brandDomains: context.brandDomains });
   const body = composeVerdictReply({
     scan,
     language,
     tenantName: context.tenantName,
     firstContact: context.user.firstContact,
+    mediaCount: context.numMedia,
   });
   return { kind: 'verdict', body, scan, language };
 }

@@ -6,7 +6,7 @@ export interface Decision {
   inboundMessageId: string;
   senderId: string;
   toPhone: string;
-  kind: 'verdict' | 'rate_limit_notice';
+  kind: 'verdict' | 'media_only' | 'rate_limit_notice';
   body: string;
   scan: ScanResult | null;
   language: string;

@@ -17,7 +17,7 @@ export interface MessageContext {
 
 export interface ExistingReply {
   id: string;
-  kind: 'verdict' | 'rate_limit_notice';
+  kind: 'verdict' | 'media_only' | 'rate_limit_notice';
   body: string;
   toPhone: string;
   providerSid: string | null;

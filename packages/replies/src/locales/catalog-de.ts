@@ -54,6 +54,9 @@ export const CATALOG_DE: ReplyCatalog = {
     safe: () =>
       '👉 Keine bekannten Risiken gefunden, aber bleib vorsichtig: Teile niemals Codes oder Passwörter.',
   },
+  mediaOnly:
+    '📎 Fotos, Dokumente und Sprachnachrichten kann ich noch nicht prüfen. Leite bitte den Text der Nachricht weiter oder tippe den Link oder das, wozu sie dich auffordert.',
+  mediaNotChecked: '_Anhänge (Fotos, Dokumente, Sprachnachrichten) wurden nicht geprüft._',
   rateLimit: (t) =>
     `⏳ Du hast in kurzer Zeit viele Nachrichten gesendet. Bitte versuche es etwas später noch einmal, meist innerhalb einer Stunde. (Betrugs-Check von ${t})`,
 };

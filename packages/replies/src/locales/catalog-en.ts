@@ -53,6 +53,9 @@ export const CATALOG_EN: ReplyCatalog = {
     spam: () => '👉 *What to do:* ignore it or block the sender.',
     safe: () => '👉 No known risks found, but stay careful: never share codes or passwords.',
   },
+  mediaOnly:
+    "📎 I can't check photos, documents or voice notes yet. Please forward the text of the message, or type out the link or what it asks you to do.",
+  mediaNotChecked: '_Attachments (photos, documents, voice notes) were not checked._',
   rateLimit: (t) =>
     `⏳ You've sent a lot of messages in a short time. Please try again a little later, usually within the hour. (${t} scam check)`,
 };

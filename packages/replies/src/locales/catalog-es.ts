@@ -59,6 +59,9 @@ export const CATALOG_ES: ReplyCatalog = {
     safe: () =>
       '👉 No encontramos riesgos conocidos, pero ten cuidado: nunca compartas códigos ni contraseñas.',
   },
+  mediaOnly:
+    '📎 Todavía no puedo revisar fotos, documentos ni notas de voz. Reenvía el texto del mensaje, o escribe el enlace o lo que te pide hacer.',
+  mediaNotChecked: '_Los adjuntos (fotos, documentos, notas de voz) no se revisaron._',
   rateLimit: (t) =>
     `⏳ Has enviado muchos mensajes en poco tiempo. Vuelve a intentarlo un poco más tarde, normalmente en menos de una hora. (Verificador de estafas de ${t})`,
 };

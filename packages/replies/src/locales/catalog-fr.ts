@@ -59,6 +59,9 @@ export const CATALOG_FR: ReplyCatalog = {
     safe: () =>
       '👉 Aucun risque connu détecté, mais restez vigilant : ne partagez jamais de codes ni de mots de passe.',
   },
+  mediaOnly:
+    "📎 Je ne peux pas encore vérifier les photos, documents ou messages vocaux. Transférez le texte du message, ou recopiez le lien ou ce qu'il vous demande de faire.",
+  mediaNotChecked: "_Les pièces jointes (photos, documents, messages vocaux) n'ont pas été vérifiées._",
   rateLimit: (t) =>
     `⏳ Vous avez envoyé beaucoup de messages en peu de temps. Réessayez un peu plus tard, en général d'ici une heure. (Service anti-arnaque de ${t})`,
 };

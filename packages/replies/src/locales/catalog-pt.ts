@@ -59,6 +59,9 @@ export const CATALOG_PT: ReplyCatalog = {
     safe: () =>
       '👉 Não encontramos riscos conhecidos, mas fique atento: nunca compartilhe códigos ou senhas.',
   },
+  mediaOnly:
+    '📎 Ainda não consigo verificar fotos, documentos ou mensagens de voz. Reencaminhe o texto da mensagem, ou escreva o link ou o que ela pede para você fazer.',
+  mediaNotChecked: '_Os anexos (fotos, documentos, mensagens de voz) não foram verificados._',
   rateLimit: (t) =>
     `⏳ Você enviou muitas mensagens em pouco tempo. Tente novamente um pouco mais tarde, normalmente em menos de uma hora. (Verificador de golpes de ${t})`,
 };

@@ -18,6 +18,10 @@ export interface ReplyCatalog {
   linksChecked: (checked: number, total: number) => string;
   /** The one next step per verdict, always last. */
   nextStep: Record<Verdict, (tenant: string) => string>;
+  /** The whole reply to a message that is only attachments, which are not analysed yet. */
+  mediaOnly: string;
+  /** Note that a message's attachments were not analysed (its text and links were). */
+  mediaNotChecked: string;
   /** Polite notice that the user is sending too much, with a rough time to retry. */
   rateLimit: (tenant: string) => string;
 }
