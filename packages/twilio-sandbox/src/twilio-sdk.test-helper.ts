@@ -1,7 +1,5 @@
-import http from 'node:http';
+import { createTwilioHttpClient, createTwilioRestClient } from '@elara/whatsapp/http-client';
 import twilio from 'twilio';
-
-const TWILIO_API_ORIGIN = 'https://api.twilio.com';
 
 export interface Credentials {
   sid: string;
@@ -9,29 +7,20 @@ export interface Credentials {
 }
 
 /**
- * The official SDK pointed at the sandbox, built the way Elara builds it: the SDK's own RequestClient
- * with a plain-http keep-alive agent and the Twilio origin rewritten to `sandboxUrl`. `accountSid`
- * lets a test act on another account's path with these credentials.
+ * The official SDK pointed at the sandbox, built exactly as Elara builds it (@elara/whatsapp's
+ * http client). `accountSid` lets a test act on another account's path with these credentials.
  */
 export function sdkClient(
   sandboxUrl: string,
   credentials: Credentials,
   options: { timeoutMs?: number; accountSid?: string } = {},
 ): twilio.Twilio {
-  const requestClient = new twilio.RequestClient({ timeout: options.timeoutMs ?? 2_000, keepAlive: true });
-  requestClient.axios.defaults.httpAgent = new http.Agent({ keepAlive: true });
-  const request = requestClient.request.bind(requestClient);
-  requestClient.request = (opts) =>
-    request({
-      ...opts,
-      uri: opts.uri.startsWith(TWILIO_API_ORIGIN)
-        ? sandboxUrl + opts.uri.slice(TWILIO_API_ORIGIN.length)
-        : opts.uri,
-    });
-  return twilio(credentials.sid, credentials.token, {
-    httpClient: requestClient,
-    accountSid: options.accountSid,
+  const httpClient = createTwilioHttpClient({
+    apiBaseUrl: sandboxUrl,
+    timeoutMs: options.timeoutMs ?? 2_000,
   });
+  if (!options.accountSid) return createTwilioRestClient(credentials.sid, credentials.token, httpClient);
+  return twilio(credentials.sid, credentials.token, { httpClient, accountSid: options.accountSid });
 }
 
 /** Basic auth header value for raw `fetch` calls. */
