@@ -90,3 +90,64 @@ REVOKE ALL ON FUNCTION record_inbound_message(uuid, uuid, text, text, text, text
 GRANT EXECUTE ON FUNCTION record_inbound_message(uuid, uuid, text, text, text, text, integer, jsonb),
                           record_reply_accepted(uuid, uuid, text, text, text),
                           apply_delivery_status(uuid, text, text, text) TO elara_app;
+
+-- The worker's read of one inbound message: the message, its tenant, sender, user and any reply
+-- already decided. Everything a run needs to continue where an earlier run stopped.
+CREATE FUNCTION load_message_context(p_tenant_id uuid, p_message_id uuid)
+  RETURNS TABLE (
+    status text, body text, num_media integer, from_phone text, sender_id uuid, first_contact boolean,
+    sender_phone text, account_sid text, auth_token_sealed text,
+    tenant_name text, tier text, default_language text, brand_domains text[],
+    user_id uuid, user_language text,
+    reply_id uuid, kind text, reply_body text, to_phone text, provider_sid text, attempts integer,
+    attempt_outcome text, attempt_started_at timestamptz
+  )
+  LANGUAGE plpgsql VOLATILE SECURITY INVOKER SET search_path = public, pg_temp
+  AS $$
+BEGIN
+  PERFORM set_config('app.tenant_id', p_tenant_id::text, true);
+  RETURN QUERY
+  SELECT m.status, m.body, m.num_media, m.from_phone, m.sender_id, m.first_contact,
+         s.phone_number, s.account_sid, s.auth_token_sealed,
+         t.name, t.tier, t.default_language, t.brand_domains,
+         u.id, u.language,
+         r.id, r.kind, r.body, r.to_phone, r.provider_sid, r.attempts, r.attempt_outcome, r.attempt_started_at
+    FROM inbound_messages m
+    JOIN tenants t ON t.id = m.tenant_id
+    JOIN whatsapp_senders s ON s.tenant_id = m.tenant_id AND s.id = m.sender_id
+    JOIN whatsapp_users u ON u.tenant_id = m.tenant_id AND u.id = m.whatsapp_user_id
+    LEFT JOIN outbound_replies r ON r.tenant_id = m.tenant_id AND r.inbound_message_id = m.id
+   WHERE m.tenant_id = p_tenant_id AND m.id = p_message_id;
+END $$;
+
+-- The decision: the scan (when there is one) and the reply, with attempt 1 open on it. Durable
+-- before the send (synchronous commit), and a no-op (NULL) when an earlier run already decided.
+CREATE FUNCTION record_decision(
+  p_tenant_id uuid, p_message_id uuid, p_sender_id uuid, p_to_phone text, p_kind text, p_body text,
+  p_verdict text, p_score real, p_reasons jsonb, p_urls jsonb, p_urls_omitted integer, p_language text,
+  p_engine_version text
+) RETURNS uuid
+  LANGUAGE plpgsql VOLATILE SECURITY INVOKER SET search_path = public, pg_temp
+  AS $$
+DECLARE
+  v_reply_id uuid;
+BEGIN
+  PERFORM set_config('app.tenant_id', p_tenant_id::text, true);
+  IF p_verdict IS NOT NULL THEN
+    INSERT INTO scans (tenant_id, inbound_message_id, verdict, score, reasons, urls, urls_omitted, language, engine_version)
+    VALUES (p_tenant_id, p_message_id, p_verdict, p_score, p_reasons, p_urls, p_urls_omitted, p_language, p_engine_version)
+    ON CONFLICT (tenant_id, inbound_message_id) DO NOTHING;
+  END IF;
+  INSERT INTO outbound_replies (tenant_id, inbound_message_id, sender_id, to_phone, kind, body)
+  VALUES (p_tenant_id, p_message_id, p_sender_id, p_to_phone, p_kind, p_body)
+  ON CONFLICT (tenant_id, inbound_message_id) DO NOTHING
+  RETURNING id INTO v_reply_id;
+  RETURN v_reply_id;
+END $$;
+
+REVOKE ALL ON FUNCTION load_message_context(uuid, uuid),
+                       record_decision(uuid, uuid, uuid, text, text, text, text, real, jsonb, jsonb, integer, text, text)
+  FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION load_message_context(uuid, uuid),
+                          record_decision(uuid, uuid, uuid, text, text, text, text, real, jsonb, jsonb, integer, text, text)
+  TO elara_app;

@@ -1,3 +1,4 @@
+import type { Pool } from '@elara/db/pool';
 import type { TenantTx } from '@elara/db/tenant';
 import type { ScanResult } from '@elara/detection/types';
 
@@ -13,31 +14,21 @@ export interface Decision {
   engineVersion: string;
 }
 
-/*
- * One statement: the scan (when there is one) and the reply, with attempt 1 open on it. The
- * reply's unique key on the inbound message makes a second decision a no-op.
+/**
+ * Records the decision (scan and reply, attempt 1 open) in one round trip through the SQL function
+ * `record_decision` (migration 003); null if an earlier run already decided.
  */
-const RECORD_DECISION = `
-WITH s AS (
-  INSERT INTO scans (tenant_id, inbound_message_id, verdict, score, reasons, urls, urls_omitted, language, engine_version)
-  SELECT $1, $2, $6, $7, $8, $9, $10, $11, $12 WHERE $6::text IS NOT NULL
-  ON CONFLICT (tenant_id, inbound_message_id) DO NOTHING
-)
-INSERT INTO outbound_replies (tenant_id, inbound_message_id, sender_id, to_phone, kind, body)
-VALUES ($1, $2, $3, $4, $5, $13)
-ON CONFLICT (tenant_id, inbound_message_id) DO NOTHING RETURNING id`;
-
-/** Records the decision and opens attempt 1; null if another run already decided. */
-export async function recordDecision(tx: TenantTx, d: Decision): Promise<{ replyId: string } | null> {
-  const { rows } = await tx.query<{ id: string }>({
+export async function recordDecision(pool: Pool, d: Decision): Promise<{ replyId: string } | null> {
+  const { rows } = await pool.query<{ id: string | null }>({
     name: 'processing.decision',
-    text: RECORD_DECISION,
+    text: 'SELECT record_decision($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) AS id',
     values: [
       d.tenantId,
       d.inboundMessageId,
       d.senderId,
       d.toPhone,
       d.kind,
+      d.body,
       d.scan?.verdict ?? null,
       d.scan?.score ?? null,
       d.scan ? JSON.stringify(d.scan.signals) : null,
@@ -45,11 +36,10 @@ export async function recordDecision(tx: TenantTx, d: Decision): Promise<{ reply
       d.scan?.urlsOmitted ?? 0,
       d.language,
       d.engineVersion,
-      d.body,
     ],
   });
-  const row = rows[0];
-  return row ? { replyId: row.id } : null;
+  const id = rows[0]?.id;
+  return id ? { replyId: id } : null;
 }
 
 /** A message that needs no reply (over the limit, already told): finished without one. */

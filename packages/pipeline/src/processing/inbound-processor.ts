@@ -1,5 +1,5 @@
 import type { Pool } from '@elara/db/pool';
-import { withTenant, type TenantTx } from '@elara/db/tenant';
+import { withTenant } from '@elara/db/tenant';
 import type { Logger } from '@elara/logger/logger';
 import type { JobContext } from '@elara/queue/queues';
 import type { JobPayload } from '@elara/queue/catalog';
@@ -53,9 +53,13 @@ export function createInboundProcessor(deps: InboundProcessorDeps) {
     return { accountSid: sender.accountSid, authToken, from: sender.phoneNumber, to: toPhone, body };
   }
 
-  /** Inside the job's one transaction: read the state, decide, and record the decision. */
-  async function decide(tx: TenantTx, p: Payload): Promise<Next> {
-    const context = await loadMessageContext(tx, p.tenantId, p.inboundMessageId);
+  /**
+   * Read the state, decide, record the decision. The read and the write are one round trip each and
+   * need no transaction around them: the reply's unique key makes a second decision a no-op, and
+   * only this job (its id is the message id) moves the message out of 'received'.
+   */
+  async function decide(p: Payload): Promise<Next> {
+    const context = await loadMessageContext(pool, p.tenantId, p.inboundMessageId);
     if (!context) return { step: 'done' };
     const reply = context.reply;
     if (reply) {
@@ -81,10 +85,10 @@ export function createInboundProcessor(deps: InboundProcessorDeps) {
     });
     const plan = decideReply(context, limit);
     if (plan.kind === 'none') {
-      await finishWithoutReply(tx, p.tenantId, p.inboundMessageId);
+      await withTenant(pool, p.tenantId, (tx) => finishWithoutReply(tx, p.tenantId, p.inboundMessageId));
       return { step: 'done' };
     }
-    const recorded = await recordDecision(tx, {
+    const recorded = await recordDecision(pool, {
       tenantId: p.tenantId,
       inboundMessageId: p.inboundMessageId,
       senderId: context.sender.id,
@@ -113,7 +117,7 @@ export function createInboundProcessor(deps: InboundProcessorDeps) {
 
   async function run(p: Payload, context: JobContext): Promise<void> {
     await pace(p, context);
-    const next = await withTenant(pool, p.tenantId, (tx) => decide(tx, p));
+    const next = await decide(p);
     if (next.step === 'done') return;
     const target = { tenantId: p.tenantId, replyId: next.replyId, request: next.request };
     if (next.step === 'send') await delivery.send({ ...target, attempt: 1 });

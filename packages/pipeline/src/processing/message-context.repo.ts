@@ -1,4 +1,4 @@
-import type { TenantTx } from '@elara/db/tenant';
+import type { Pool } from '@elara/db/pool';
 
 /** Everything processing needs about one inbound message, read in one statement. */
 export interface MessageContext {
@@ -27,29 +27,18 @@ export interface ExistingReply {
   attemptStartedAt: Date;
 }
 
-const LOAD_CONTEXT = `
-SELECT m.status, m.body, m.num_media, m.from_phone, m.sender_id, m.first_contact,
-       s.phone_number AS sender_phone, s.account_sid, s.auth_token_sealed,
-       t.name AS tenant_name, t.tier, t.default_language, t.brand_domains,
-       u.id AS user_id, u.language AS user_language,
-       r.id AS reply_id, r.kind, r.body AS reply_body, r.to_phone, r.provider_sid, r.attempts,
-       r.attempt_outcome, r.attempt_started_at
-  FROM inbound_messages m
-  JOIN tenants t ON t.id = m.tenant_id
-  JOIN whatsapp_senders s ON s.tenant_id = m.tenant_id AND s.id = m.sender_id
-  JOIN whatsapp_users u ON u.tenant_id = m.tenant_id AND u.id = m.whatsapp_user_id
-  LEFT JOIN outbound_replies r ON r.tenant_id = m.tenant_id AND r.inbound_message_id = m.id
- WHERE m.tenant_id = $1 AND m.id = $2`;
-
-/** Loads the message, its tenant, sender and user, and any reply already decided. */
+/**
+ * Loads the message, its tenant, sender and user, and any reply already decided: one round trip
+ * (SQL function `load_message_context`, migration 003, which sets the tenant itself).
+ */
 export async function loadMessageContext(
-  tx: TenantTx,
+  pool: Pool,
   tenantId: string,
   inboundMessageId: string,
 ): Promise<MessageContext | null> {
-  const { rows } = await tx.query({
+  const { rows } = await pool.query({
     name: 'processing.context',
-    text: LOAD_CONTEXT,
+    text: 'SELECT * FROM load_message_context($1, $2)',
     values: [tenantId, inboundMessageId],
   });
   const row = rows[0];
