@@ -62,7 +62,8 @@ describe('a worker killed with SIGKILL mid-job', () => {
     await new Promise((r) => setTimeout(r, 200));
     await doomed.stop('SIGKILL');
     stack.sandbox.clearFaults();
-    await stack.startWorker();
+    // The new worker's provider timeout is short, so it presumes the dead attempt over sooner.
+    await stack.startWorker({ TWILIO_TIMEOUT_MS: '1000' });
     // The retry must have finished (its outcome recorded) before counting replies.
     await eventually(async () => (await inboundStatus(stack, tenant.tenantId, user)) === 'replied', 20_000);
     await expectExactlyOneReply(stack, user);
@@ -158,5 +159,27 @@ describe('a send whose outcome is unknown (timeout)', () => {
     expect(rows).toEqual([
       { unknown_outcomes: 1, attempts: 1, attempt_outcome: 'reconciled', failed: ['timeout'] },
     ]);
+  });
+});
+
+describe('reconciliation', () => {
+  it('does not mistake an earlier identical reply for the lost one', async () => {
+    const { stack, tenant } = await stackWithTenant({ env: { TWILIO_TIMEOUT_MS: '500', SEND_BACKOFF_MS: '200' } });
+    const user = randomPhone();
+    // First contact out of the way, so the next two replies have identical text.
+    await postInbound(stack, { sender: tenant.sender, from: user, body: 'hi' });
+    await eventually(async () => repliesTo(stack, user).length === 1);
+    await postInbound(stack, { sender: tenant.sender, from: user, body: 'see you at 5' });
+    await eventually(async () => repliesTo(stack, user).length === 2);
+    // The third send times out without reaching the provider; its text equals the second reply's.
+    stack.sandbox.setFault({ mode: 'hang', count: 1 });
+    await postInbound(stack, { sender: tenant.sender, from: user, body: 'see you at 5' });
+    await eventually(async () => repliesTo(stack, user).length === 3, 20_000);
+    const bodies = repliesTo(stack, user).map((m) => m.body);
+    expect(bodies[2]).toBe(bodies[1]);
+    const { rows } = await withTenant(stack.pool, tenant.tenantId, (tx) =>
+      tx.query<{ status: string }>('SELECT status FROM inbound_messages ORDER BY received_at'),
+    );
+    expect(rows.map((r) => r.status)).toEqual(['replied', 'replied', 'replied']);
   });
 });

@@ -52,7 +52,9 @@ BEGIN
   ) candidates ORDER BY delivery_status_rank(status) DESC LIMIT 1;
 
   WITH r AS (
-    UPDATE outbound_replies SET provider_sid = p_provider_sid, status = v_status, attempt_outcome = p_outcome,
+    -- First SID wins: a second accepted send (which the checks above make rare) never hides the first.
+    UPDATE outbound_replies SET provider_sid = coalesce(provider_sid, p_provider_sid), status = v_status,
+           attempt_outcome = p_outcome,
            sent_at = coalesce(sent_at, now()), updated_at = now(), last_error = NULL
      WHERE tenant_id = p_tenant_id AND id = p_reply_id RETURNING inbound_message_id, kind
   )

@@ -46,8 +46,11 @@ export interface TwilioMessagingOptions {
 
 export interface TwilioMessaging {
   send(request: SendRequest): Promise<SentMessage>;
-  /** A message already accepted from `from` to `to` with this body since `since`, if any. */
-  findSent(request: SendRequest, since: Date): Promise<SentMessage | null>;
+  /**
+   * Messages the provider already has from `from` to `to` with this body, created since `since`,
+   * newest first: the candidates for a send whose outcome we never learned.
+   */
+  findSent(request: SendRequest, since: Date): Promise<SentMessage[]>;
 }
 
 const NOT_SENT_NETWORK_CODES = new Set([
@@ -103,14 +106,16 @@ export function createTwilioMessaging(options: TwilioMessagingOptions): TwilioMe
       }
     },
     async findSent(request, since) {
+      // No DateSent filter: Twilio leaves date_sent empty while a message is still queued, and a
+      // queued message is exactly the one we must not send again. Filter on creation time here.
       const messages = await clientFor(request.accountSid, request.authToken).messages.list({
         from: `whatsapp:${request.from}`,
         to: `whatsapp:${request.to}`,
-        dateSentAfter: since,
         limit: 50,
       });
-      const match = messages.find((m) => m.body === request.body);
-      return match ? { sid: match.sid, status: match.status } : null;
+      return messages
+        .filter((m) => m.body === request.body && m.dateCreated.getTime() >= since.getTime())
+        .map((m) => ({ sid: m.sid, status: m.status }));
     },
   };
 }

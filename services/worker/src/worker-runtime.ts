@@ -55,7 +55,7 @@ export async function startWorker(
     pool,
     rateLimiter: createRateLimiter(commands, prefix),
     pacer: createSenderPacer(commands, prefix, config.SENDER_MESSAGES_PER_SECOND),
-    delivery: createReplyDelivery({ pool, messaging, logger }),
+    delivery: createReplyDelivery({ pool, messaging, logger, sendTimeoutMs: config.TWILIO_TIMEOUT_MS }),
     secretBox: createSecretBox(config.ELARA_SECRETS_KEY),
     logger,
     ...(hooks.onReplied ? { onReplied: hooks.onReplied } : {}),

@@ -76,3 +76,13 @@ export async function applyStatusEvent(
   });
   return rows[0]?.moved === true;
 }
+
+/** Which of these provider SIDs already belong to a reply of this tenant. */
+export async function claimedProviderSids(tx: TenantTx, sids: string[]): Promise<Set<string>> {
+  const { rows } = await tx.query<{ provider_sid: string }>({
+    name: 'delivery.claimed_sids',
+    text: 'SELECT provider_sid FROM outbound_replies WHERE tenant_id = (SELECT app_current_tenant()) AND provider_sid = ANY($1)',
+    values: [sids],
+  });
+  return new Set(rows.map((r) => r.provider_sid));
+}

@@ -3,7 +3,7 @@ import { withTenant } from '@elara/db/tenant';
 import type { Logger } from '@elara/logger/logger';
 import { SendFailure, type SendRequest, type TwilioMessaging } from '@elara/whatsapp/messaging';
 import { UnrecoverableError } from 'bullmq';
-import { openAttempt, recordAccepted, recordFailedAttempt } from './delivery.repo.ts';
+import { claimedProviderSids, openAttempt, recordAccepted, recordFailedAttempt } from './delivery.repo.ts';
 
 /** One reply on its way out, with the credentials of the number it goes from. */
 export interface PendingDelivery {
@@ -18,16 +18,49 @@ export interface ReplyDeliveryDeps {
   pool: Pool;
   messaging: TwilioMessaging;
   logger: Logger;
+  /** The provider request timeout: an attempt younger than this may still be under way. */
+  sendTimeoutMs: number;
 }
 
-/** How far back a reconciliation looks for a send whose outcome we never learned. */
-const RECONCILE_MARGIN_MS = 60_000;
+/** Clock skew allowed between us and the provider when matching an earlier attempt. */
+const RECONCILE_SKEW_MS = 5_000;
+/** How long past the provider timeout an 'in_flight' attempt is still presumed alive. */
+const IN_FLIGHT_GRACE_MS = 2_000;
+
+/** The previous attempt, as the database last recorded it. */
+export interface PreviousAttempt {
+  attempts: number;
+  outcome: string;
+  startedAt: Date;
+}
+
+/** An attempt that may still be in flight in another (stuck, not dead) worker: try after `retryAt`. */
+export class AttemptStillInFlight extends Error {
+  readonly retryAt: number;
+
+  constructor(retryAt: number) {
+    super('the previous attempt may still be in flight');
+    this.name = 'AttemptStillInFlight';
+    this.retryAt = retryAt;
+  }
+}
 
 /**
  * Sends a reply at most once. Before re-sending after an attempt whose outcome is unknown (a timeout,
  * or a worker killed mid-send) it asks the provider whether that attempt went out after all.
  */
-export function createReplyDelivery({ pool, messaging, logger }: ReplyDeliveryDeps) {
+export function createReplyDelivery({ pool, messaging, logger, sendTimeoutMs }: ReplyDeliveryDeps) {
+  /** A provider message for this reply that no other reply has claimed, if the provider has one. */
+  async function findEarlierSend(d: Omit<PendingDelivery, 'attempt'>, previous: PreviousAttempt) {
+    const since = new Date(previous.startedAt.getTime() - RECONCILE_SKEW_MS);
+    const candidates = await messaging.findSent(d.request, since);
+    if (candidates.length === 0) return null;
+    // The same text to the same user can be an earlier, already recorded reply: skip those.
+    const sids = candidates.map((c) => c.sid);
+    const claimed = await withTenant(pool, d.tenantId, (tx) => claimedProviderSids(tx, sids));
+    return candidates.find((c) => !claimed.has(c.sid)) ?? null;
+  }
+
   async function accept(
     d: Omit<PendingDelivery, 'attempt'>,
     sid: string,
@@ -66,14 +99,15 @@ export function createReplyDelivery({ pool, messaging, logger }: ReplyDeliveryDe
     send,
 
     /** A later attempt: reconcile an unknown outcome first, then open the next attempt and send. */
-    async retry(
-      d: Omit<PendingDelivery, 'attempt'>,
-      previous: { attempts: number; outcome: string; startedAt: Date },
-    ) {
+    async retry(d: Omit<PendingDelivery, 'attempt'>, previous: PreviousAttempt) {
+      // A run whose lock expired while it was still sending must finish before we decide anything.
+      const presumedDeadAt = previous.startedAt.getTime() + sendTimeoutMs + IN_FLIGHT_GRACE_MS;
+      if (previous.outcome === 'in_flight' && Date.now() < presumedDeadAt) {
+        throw new AttemptStillInFlight(presumedDeadAt);
+      }
       const outcomeUnknown = previous.outcome === 'in_flight' || previous.outcome === 'timeout';
       if (outcomeUnknown) {
-        const since = new Date(previous.startedAt.getTime() - RECONCILE_MARGIN_MS);
-        const found = await messaging.findSent(d.request, since);
+        const found = await findEarlierSend(d, previous);
         if (found) {
           logger.info({ tenantId: d.tenantId, replyId: d.replyId }, 'reconciled a send of unknown outcome');
           await accept(d, found.sid, found.status, 'reconciled');

@@ -10,7 +10,7 @@ import type { SecretBox } from '@elara/secrets/secret-box';
 import { senderTokenAad } from '@elara/whatsapp/senders';
 import type { SendRequest } from '@elara/whatsapp/messaging';
 import { DelayedError } from 'bullmq';
-import type { ReplyDelivery } from '../delivery/reply-delivery.ts';
+import { AttemptStillInFlight, type ReplyDelivery } from '../delivery/reply-delivery.ts';
 import { markDeadLettered } from '../dead-letters/dead-letter.repo.ts';
 import { decideReply } from './decide-reply.ts';
 import { finishWithoutReply, recordDecision } from './decision.repo.ts';
@@ -107,12 +107,17 @@ export function createInboundProcessor(deps: InboundProcessorDeps) {
     };
   }
 
+  /** Re-schedules the job without spending one of its attempts. */
+  async function postpone(context: JobContext, until: number): Promise<never> {
+    await context.job.moveToDelayed(until, context.token);
+    throw new DelayedError();
+  }
+
   async function pace(p: Payload, context: JobContext): Promise<void> {
     const wait = await pacer.reserve(p.senderId);
     if (wait === 0) return;
     if (wait <= MAX_INLINE_PACING_WAIT_MS) return new Promise((resolve) => setTimeout(resolve, wait));
-    await context.job.moveToDelayed(Date.now() + wait, context.token);
-    throw new DelayedError();
+    await postpone(context, Date.now() + wait);
   }
 
   async function run(p: Payload, context: JobContext): Promise<void> {
@@ -121,7 +126,11 @@ export function createInboundProcessor(deps: InboundProcessorDeps) {
     if (next.step === 'done') return;
     const target = { tenantId: p.tenantId, replyId: next.replyId, request: next.request };
     if (next.step === 'send') await delivery.send({ ...target, attempt: 1 });
-    else await delivery.retry(target, next.previous);
+    else
+      await delivery.retry(target, next.previous).catch((e: unknown) => {
+        if (e instanceof AttemptStillInFlight) return postpone(context, e.retryAt);
+        throw e;
+      });
     deps.onReplied?.(Date.now() - p.acknowledgedAt);
   }
 
