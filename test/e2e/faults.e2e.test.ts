@@ -164,7 +164,9 @@ describe('a send whose outcome is unknown (timeout)', () => {
 
 describe('reconciliation', () => {
   it('does not mistake an earlier identical reply for the lost one', async () => {
-    const { stack, tenant } = await stackWithTenant({ env: { TWILIO_TIMEOUT_MS: '500', SEND_BACKOFF_MS: '200' } });
+    const { stack, tenant } = await stackWithTenant({
+      env: { TWILIO_TIMEOUT_MS: '500', SEND_BACKOFF_MS: '200' },
+    });
     const user = randomPhone();
     // First contact out of the way, so the next two replies have identical text.
     await postInbound(stack, { sender: tenant.sender, from: user, body: 'hi' });

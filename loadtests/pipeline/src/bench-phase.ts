@@ -69,14 +69,14 @@ export async function runPhase(
     else firstReply.set(reply.to, Date.parse(reply.createdAt));
   }
   const latencies = [...firstReply].map(([to, at]) => at - sentAt.get(to)!);
-  const lastReplyAt = Math.max(...firstReply.values());
+  const lastReplyAt = firstReply.size ? Math.max(...firstReply.values()) : started;
   return {
     messages: requests.length,
     acknowledged: acked.length,
     rejected: sent.length - acked.length,
     intakePerSecond: Math.round(sent.length / (intakeMs / 1_000)),
     ack: summarize(acked.map((s) => s.ackMs)),
-    answeredPerSecond: Math.round(firstReply.size / ((lastReplyAt - started) / 1_000)),
+    answeredPerSecond: firstReply.size ? Math.round(firstReply.size / ((lastReplyAt - started) / 1_000)) : 0,
     webhookToReply: summarize(latencies),
     lost: acked.length - firstReply.size,
     duplicates,

@@ -99,6 +99,8 @@ export async function startBenchStack(options: BenchOptions): Promise<BenchStack
     ...Array.from({ length: options.workers }, (_, i) =>
       spawnService(`worker-${i}`, ENTRY_POINTS.worker, { env, nodeArgs }),
     ),
+    // The relay runs as in production, so a lost job would be re-queued rather than reported lost.
+    spawnService('scheduler', ENTRY_POINTS.scheduler, { env }),
   ];
   await waitForHttp(`${sandboxUrl}/__sandbox/health`);
   await waitForHttp(`${apiUrl}/health/ready`);

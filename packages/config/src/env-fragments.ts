@@ -55,11 +55,16 @@ export const httpEnv = z.object({
   PORT: port.default(3000),
 });
 
-export const pipelineEnv = z.object({
+/** Retry policy of message jobs; every process that enqueues them (API, worker, CLI) uses it. */
+export const retryEnv = z.object({
+  SEND_ATTEMPTS: positiveInt.max(20).default(6),
+  /** First retry delay; it doubles with each attempt (with jitter). */
+  SEND_BACKOFF_MS: positiveInt.default(1_000),
+});
+
+export const pacingEnv = z.object({
   /** Provider limit per WhatsApp sender number. */
   SENDER_MESSAGES_PER_SECOND: positiveInt.default(80),
-  SEND_ATTEMPTS: positiveInt.max(20).default(6),
-  SEND_BACKOFF_MS: positiveInt.default(1_000),
 });
 
 export type EnvSchema = z.ZodObject<z.ZodRawShape>;

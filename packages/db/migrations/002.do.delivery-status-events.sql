@@ -1,7 +1,9 @@
 -- Every status callback Twilio sends, kept as received. A callback can arrive before the worker
 -- has recorded the provider SID of its own send; the worker then applies what is already here.
+-- No foreign key: the reply may not know its SID yet, and a key on tenants(id) would lock the
+-- tenant row on every callback (see 001). Deleting a tenant deletes its events explicitly.
 CREATE TABLE delivery_status_events (
-  tenant_id    uuid NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
+  tenant_id    uuid NOT NULL,
   id           uuid NOT NULL DEFAULT gen_random_uuid(),
   provider_sid text NOT NULL,
   status       text NOT NULL CHECK (delivery_status_rank(status) >= 0),

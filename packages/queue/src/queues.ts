@@ -13,7 +13,10 @@ export interface QueueSettings {
   sendRetry: RetryPolicy;
 }
 
-/** Options every job of `name` is added with. Completed jobs are dropped; failed ones stay for re-drive. */
+/**
+ * Options every job of `name` is added with. Completed jobs are dropped; failed ones are kept two weeks
+ * for inspection (the database, not the failed set, is what dead-letter re-drive works from).
+ */
 export function jobOptions(name: JobName, settings: QueueSettings): JobsOptions {
   const retry = jobCatalog[name].retry === 'send' ? settings.sendRetry : { attempts: 1, backoffMs: 0 };
   return {

@@ -13,8 +13,9 @@ export type RateLimitDecision =
 
 /*
  * Fixed windows per user (minute, day) and per tenant (minute), counted in one round trip.
- * A message over the user's limit does not count against the tenant. The notice key is set NX for
- * the rest of the window, so an over-limit user hears about it once, not once per message.
+ * A message over the user's limit does not count against the tenant (it does count toward the
+ * user's own day). The notice key is set NX for a minute (for the rest of the day once the daily
+ * limit is hit), so an over-limit user hears about it once, not once per message.
  */
 const CHECK_SCRIPT = `
 local function hit(key, ttl)

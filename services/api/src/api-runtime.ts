@@ -60,6 +60,7 @@ export async function startApi(config: ApiConfig, logger: Logger): Promise<Runni
     server,
     async close() {
       shuttingDown = true;
+      if (config.SHUTDOWN_DRAIN_MS > 0) await new Promise((r) => setTimeout(r, config.SHUTDOWN_DRAIN_MS));
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await producer.close();
       await closeRedis(redis);

@@ -1,9 +1,10 @@
+import { z } from 'zod';
 import {
   databaseEnv,
   httpEnv,
   logEnv,
   parseEnv,
-  pipelineEnv,
+  retryEnv,
   publicUrlEnv,
   redisEnv,
   secretsEnv,
@@ -15,7 +16,14 @@ const apiEnv = logEnv
   .extend(secretsEnv.shape)
   .extend(publicUrlEnv.shape)
   .extend(httpEnv.shape)
-  .extend(pipelineEnv.shape);
+  .extend(retryEnv.shape)
+  .extend({
+    /**
+     * On SIGTERM, answer readiness with 503 for this long before closing the listener, so a load
+     * balancer stops sending traffic first (a few seconds behind Kubernetes; 0 locally).
+     */
+    SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(60_000).default(0),
+  });
 
 export type ApiConfig = ReturnType<typeof loadApiConfig>;
 

@@ -15,7 +15,10 @@ redis.on('error', (error) => logger.warn({ err: error }, 'redis error'));
 const close = await registerSchedules(config, redis);
 logger.info({ relayEverySeconds: config.RELAY_INTERVAL_SECONDS }, 'schedules registered');
 
+let stopping = false;
 async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
   logger.info({ signal }, 'scheduler stopping');
   await close();
   await closeRedis(redis);

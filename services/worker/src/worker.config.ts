@@ -3,7 +3,8 @@ import {
   databaseEnv,
   logEnv,
   parseEnv,
-  pipelineEnv,
+  pacingEnv,
+  retryEnv,
   publicUrlEnv,
   redisEnv,
   secretsEnv,
@@ -16,7 +17,8 @@ const workerEnv = logEnv
   .extend(secretsEnv.shape)
   .extend(twilioEnv.shape)
   .extend(publicUrlEnv.shape)
-  .extend(pipelineEnv.shape)
+  .extend(retryEnv.shape)
+  .extend(pacingEnv.shape)
   .extend({
     /** Jobs in flight per process: most of a job's time is waiting on Postgres and the provider. */
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1_000).default(64),

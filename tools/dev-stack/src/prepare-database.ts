@@ -20,7 +20,7 @@ export async function prepareDatabase(local: LocalDefaults): Promise<Omit<Prepar
     withUserAndDatabase(local.DATABASE_ADMIN_URL, ROLES.owner, local.DATABASE_NAME),
   );
   return {
-    appUrl: withUserAndDatabase(local.DATABASE_ADMIN_URL, ROLES.app, local.DATABASE_NAME),
+    appUrl: local.DATABASE_URL,
     migrationsApplied: applied,
   };
 }

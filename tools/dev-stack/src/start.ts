@@ -9,15 +9,14 @@ import { prepareDatabase, seedDemoTenant } from './prepare-database.ts';
  */
 loadLocalEnv();
 const local = loadLocalDefaults(process.env);
-const secretsKey = process.env.ELARA_SECRETS_KEY!;
 const db = await prepareDatabase(local);
-const seeded = await seedDemoTenant(local, db.appUrl, secretsKey);
+const seeded = await seedDemoTenant(local, db.appUrl, local.ELARA_SECRETS_KEY);
 
 const sandboxPort = new URL(local.SANDBOX_URL).port || '3100';
 const apiPort = new URL(local.API_URL).port || '3000';
 const shared = {
-  DATABASE_URL: process.env.DATABASE_URL ?? db.appUrl,
-  TWILIO_API_BASE_URL: process.env.TWILIO_API_BASE_URL ?? local.SANDBOX_URL,
+  DATABASE_URL: local.DATABASE_URL,
+  TWILIO_API_BASE_URL: local.SANDBOX_URL,
   PUBLIC_BASE_URL: local.PUBLIC_BASE_URL,
 };
 const services: ServiceProcess[] = [

@@ -23,23 +23,14 @@ async function main(argv: string[]): Promise<void> {
     case 'db': {
       if (args[0] !== 'prepare') throw new Error(USAGE);
       const db = await prepareDatabase(local);
-      const seeded = await seedDemoTenant(local, db.appUrl, process.env.ELARA_SECRETS_KEY!);
+      const seeded = await seedDemoTenant(local, db.appUrl, local.ELARA_SECRETS_KEY);
       console.log(
         `Migrations applied: ${db.migrationsApplied.length}; demo tenant ${seeded ? 'seeded' : 'already present'}.`,
       );
       return;
     }
-    case 'dlq': {
-      const db = await prepareDatabase(local);
-      return deadLettersCommand(
-        {
-          databaseUrl: process.env.DATABASE_URL ?? db.appUrl,
-          redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-          redisKeyPrefix: process.env.REDIS_KEY_PREFIX ?? 'elara',
-        },
-        args,
-      );
-    }
+    case 'dlq':
+      return deadLettersCommand(local, args);
     default:
       throw new Error(USAGE);
   }

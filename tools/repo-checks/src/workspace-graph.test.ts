@@ -1,7 +1,12 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { findPackageCycles, findUndeclaredImports, readWorkspace } from './workspace-graph.ts';
+import {
+  findPackageCycles,
+  findUndeclaredImports,
+  findUnusedDeclarations,
+  readWorkspace,
+} from './workspace-graph.ts';
 
 const root = path.resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
 
@@ -28,6 +33,10 @@ describe('workspace architecture', () => {
 
   it('imports only the @elara packages each package declares', () => {
     expect(packages.flatMap(findUndeclaredImports)).toEqual([]);
+  });
+
+  it('declares no @elara package it does not import', () => {
+    expect(packages.flatMap(findUnusedDeclarations)).toEqual([]);
   });
 
   it('keeps services thin: no package depends on a service', () => {

@@ -65,23 +65,33 @@ export function findPackageCycles(packages: WorkspacePackage[]): string[][] {
 
 const IMPORT = /(?:from\s+|import\s*\(\s*)['"](@elara\/[a-z0-9-]+)(?:\/[^'"]*)?['"]/g;
 
-/** Imports of `@elara/*` packages that the importing package does not declare (or that are itself). */
-export function findUndeclaredImports(pkg: WorkspacePackage): string[] {
-  const problems: string[] = [];
+/** `@elara/*` imports in a package's TypeScript files, as `file: imports name`. */
+function elaraImports(pkg: WorkspacePackage): { file: string; target: string }[] {
+  const found: { file: string; target: string }[] = [];
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) {
         if (entry.name !== 'node_modules' && entry.name !== 'generated') walk(full);
       } else if (entry.name.endsWith('.ts')) {
-        for (const match of readFileSync(full, 'utf8').matchAll(IMPORT)) {
-          const target = match[1]!;
-          if (target === pkg.name || !pkg.dependencies.includes(target))
-            problems.push(`${full}: imports ${target}`);
-        }
+        for (const match of readFileSync(full, 'utf8').matchAll(IMPORT))
+          found.push({ file: full, target: match[1]! });
       }
     }
   };
   walk(pkg.dir);
-  return problems;
+  return found;
+}
+
+/** Imports of `@elara/*` packages that the importing package does not declare (or that are itself). */
+export function findUndeclaredImports(pkg: WorkspacePackage): string[] {
+  return elaraImports(pkg)
+    .filter(({ target }) => target === pkg.name || !pkg.dependencies.includes(target))
+    .map(({ file, target }) => `${file}: imports ${target}`);
+}
+
+/** `@elara/*` packages a package declares but never imports: dependencies that only add coupling. */
+export function findUnusedDeclarations(pkg: WorkspacePackage): string[] {
+  const used = new Set(elaraImports(pkg).map((i) => i.target));
+  return pkg.dependencies.filter((d) => !used.has(d)).map((d) => `${pkg.name}: declares ${d}`);
 }

@@ -31,8 +31,8 @@ export function createDeadLetterService({
     },
 
     /**
-     * Re-drives one message: revived in the database first, then a fresh job (the failed one keeps its
-     * id, so the new job gets its own). The reply's unique key still guarantees one reply.
+     * Re-drives one message: revived in the database first, then queued again under its own id (the
+     * failed job is removed first). The reply's unique key still guarantees one reply.
      */
     async redrive(tenantId: string, inboundMessageId: string): Promise<boolean> {
       const senderId = await withTenant(pool, tenantId, (tx) =>

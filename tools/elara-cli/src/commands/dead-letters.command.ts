@@ -1,22 +1,22 @@
 import { createPool } from '@elara/db/pool';
 import { createDeadLetterService } from '@elara/pipeline/dead-letters';
-import { createProducer } from '@elara/queue/queues';
+import type { LocalDefaults } from '@elara/dev-stack/local-defaults';
+import { closeRedis, createProducer } from '@elara/queue/queues';
 import { Redis } from 'ioredis';
 
-interface DeadLetterEnv {
-  databaseUrl: string;
-  redisUrl: string;
-  redisKeyPrefix: string;
-}
+type DeadLetterEnv = Pick<
+  LocalDefaults,
+  'DATABASE_URL' | 'REDIS_URL' | 'REDIS_KEY_PREFIX' | 'SEND_ATTEMPTS' | 'SEND_BACKOFF_MS'
+>;
 
 /** `elara dlq list` and `elara dlq redrive <tenantId> <messageId> | --all`. */
 export async function deadLettersCommand(env: DeadLetterEnv, args: string[]): Promise<void> {
-  const pool = createPool({ connectionString: env.databaseUrl, max: 2, applicationName: 'elara-cli' });
-  const redis = new Redis(env.redisUrl, { maxRetriesPerRequest: 3 });
+  const pool = createPool({ connectionString: env.DATABASE_URL, max: 2, applicationName: 'elara-cli' });
+  const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 3 });
   const producer = createProducer('whatsapp-inbound', {
     connection: redis,
-    prefix: env.redisKeyPrefix,
-    sendRetry: { attempts: 6, backoffMs: 1_000 },
+    prefix: env.REDIS_KEY_PREFIX,
+    sendRetry: { attempts: env.SEND_ATTEMPTS, backoffMs: env.SEND_BACKOFF_MS },
   });
   const service = createDeadLetterService({ pool, producer });
   try {
@@ -43,7 +43,7 @@ export async function deadLettersCommand(env: DeadLetterEnv, args: string[]): Pr
     }
   } finally {
     await producer.close();
-    redis.disconnect();
+    await closeRedis(redis);
     await pool.end();
   }
 }
