@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createSecretBox } from './secret-box.ts';
+import { createSecretBox, withOpenCache } from './secret-box.ts';
 
 const box = createSecretBox(randomBytes(32).toString('base64'));
 
@@ -25,5 +25,15 @@ describe('secret box', () => {
 
   it('rejects keys of the wrong size', () => {
     expect(() => createSecretBox(randomBytes(16).toString('base64'))).toThrow(/32 bytes/);
+  });
+});
+
+describe('open cache', () => {
+  it('opens once per sealed value and still refuses a ciphertext moved to another row', () => {
+    const cached = withOpenCache(box, 2);
+    const sealed = box.seal('token-123', 'sender:1');
+    expect(cached.open(sealed, 'sender:1')).toBe('token-123');
+    expect(cached.open(sealed, 'sender:1')).toBe('token-123');
+    expect(() => cached.open(sealed, 'sender:2')).toThrow();
   });
 });

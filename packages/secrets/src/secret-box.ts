@@ -42,3 +42,24 @@ export function createSecretBox(base64Key: string): SecretBox {
     },
   };
 }
+
+/**
+ * A box that remembers what it opened (bounded): the worker opens the same sender token for every
+ * message. The plaintext is in memory either way (the provider client holds it).
+ */
+export function withOpenCache(box: SecretBox, maxEntries = 1_000): SecretBox {
+  const opened = new Map<string, string>();
+  return {
+    seal: (plaintext, associatedData) => box.seal(plaintext, associatedData),
+    open(sealed, associatedData) {
+      const key = `${associatedData}\u0000${sealed}`;
+      let plaintext = opened.get(key);
+      if (plaintext === undefined) {
+        plaintext = box.open(sealed, associatedData);
+        if (opened.size >= maxEntries) opened.delete(opened.keys().next().value as string);
+        opened.set(key, plaintext);
+      }
+      return plaintext;
+    },
+  };
+}

@@ -6,7 +6,7 @@ import { createRelayService } from '@elara/pipeline/relay';
 import { closeRedis, createCatalogWorker, createProducer, type QueueSettings } from '@elara/queue/queues';
 import { createRateLimiter } from '@elara/ratelimit/limits';
 import { createSenderPacer } from '@elara/ratelimit/pacing';
-import { createSecretBox } from '@elara/secrets/secret-box';
+import { createSecretBox, withOpenCache } from '@elara/secrets/secret-box';
 import { createTwilioMessaging } from '@elara/whatsapp/messaging';
 import type { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
@@ -56,7 +56,7 @@ export async function startWorker(
     rateLimiter: createRateLimiter(commands, prefix),
     pacer: createSenderPacer(commands, prefix, config.SENDER_MESSAGES_PER_SECOND),
     delivery: createReplyDelivery({ pool, messaging, logger, sendTimeoutMs: config.TWILIO_TIMEOUT_MS }),
-    secretBox: createSecretBox(config.ELARA_SECRETS_KEY),
+    secretBox: withOpenCache(createSecretBox(config.ELARA_SECRETS_KEY)),
     logger,
     ...(hooks.onReplied ? { onReplied: hooks.onReplied } : {}),
   });
