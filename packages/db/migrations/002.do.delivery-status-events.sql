@@ -1,5 +1,5 @@
--- Every status callback Twilio sends, kept as received. A callback can arrive before the worker
--- has recorded the provider SID of its own send; the worker then applies what is already here.
+-- Status callbacks that arrived before the worker had recorded the provider SID of its own send
+-- (apply_delivery_status parks them here); record_reply_accepted applies what is waiting.
 -- No foreign key: the reply may not know its SID yet, and a key on tenants(id) would lock the
 -- tenant row on every callback (see 001). Deleting a tenant deletes its events explicitly.
 CREATE TABLE delivery_status_events (

@@ -64,7 +64,9 @@ BEGIN
     FROM r WHERE m.tenant_id = p_tenant_id AND m.id = r.inbound_message_id;
 END $$;
 
--- One delivery status callback, applied forward-only; true when the reply's status moved.
+-- One delivery status callback, applied forward-only; true when the reply's status moved. A
+-- callback for a SID no reply has yet (it beat the worker's record_reply_accepted) is parked in
+-- delivery_status_events, where record_reply_accepted picks it up.
 CREATE FUNCTION apply_delivery_status(p_tenant_id uuid, p_provider_sid text, p_status text, p_error_code text)
   RETURNS boolean
   LANGUAGE plpgsql VOLATILE SECURITY INVOKER SET search_path = public, pg_temp
@@ -73,16 +75,20 @@ DECLARE
   v_moved integer;
 BEGIN
   PERFORM set_config('app.tenant_id', p_tenant_id::text, true);
-  -- An event lost in a crash costs a status update, never a message: no need to wait for the disk.
+  -- A lost status update costs a status, never a message: no need to wait for the disk.
   SET LOCAL synchronous_commit = off;
   PERFORM pg_advisory_xact_lock(hashtext(p_provider_sid));
-  INSERT INTO delivery_status_events (tenant_id, provider_sid, status, error_code)
-  VALUES (p_tenant_id, p_provider_sid, p_status, p_error_code);
   UPDATE outbound_replies SET status = p_status, updated_at = now(),
          last_error = CASE WHEN p_error_code IS NULL THEN last_error ELSE 'provider error ' || p_error_code END
    WHERE tenant_id = p_tenant_id AND provider_sid = p_provider_sid
      AND delivery_status_rank(p_status) > delivery_status_rank(status);
   GET DIAGNOSTICS v_moved = ROW_COUNT;
+  IF v_moved = 0 AND NOT EXISTS (
+    SELECT 1 FROM outbound_replies WHERE tenant_id = p_tenant_id AND provider_sid = p_provider_sid
+  ) THEN
+    INSERT INTO delivery_status_events (tenant_id, provider_sid, status, error_code)
+    VALUES (p_tenant_id, p_provider_sid, p_status, p_error_code);
+  END IF;
   RETURN v_moved > 0;
 END $$;
 
