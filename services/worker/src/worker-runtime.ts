@@ -18,16 +18,8 @@ export interface RunningWorker {
   close(): Promise<void>;
 }
 
-export interface WorkerHooks {
-  onReplied?: (latencyMs: number) => void;
-}
-
 /** Builds the worker from its config and starts consuming its queues. */
-export async function startWorker(
-  config: WorkerConfig,
-  logger: Logger,
-  hooks: WorkerHooks = {},
-): Promise<RunningWorker> {
+export async function startWorker(config: WorkerConfig, logger: Logger): Promise<RunningWorker> {
   const pool = createPool({
     connectionString: config.DATABASE_URL,
     max: config.DATABASE_POOL_MAX,
@@ -58,7 +50,6 @@ export async function startWorker(
     delivery: createReplyDelivery({ pool, messaging, logger, sendTimeoutMs: config.TWILIO_TIMEOUT_MS }),
     secretBox: withOpenCache(createSecretBox(config.ELARA_SECRETS_KEY)),
     logger,
-    ...(hooks.onReplied ? { onReplied: hooks.onReplied } : {}),
   });
   const relay = createRelayService({ pool, producer, staleAfterSeconds: config.RELAY_STALE_AFTER_SECONDS });
   const workerOptions = {

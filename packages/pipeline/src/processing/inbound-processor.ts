@@ -10,11 +10,15 @@ import type { SecretBox } from '@elara/secrets/secret-box';
 import { senderTokenAad } from '@elara/whatsapp/senders';
 import type { SendRequest } from '@elara/whatsapp/messaging';
 import { DelayedError } from 'bullmq';
-import { AttemptStillInFlight, type ReplyDelivery } from '../delivery/reply-delivery.ts';
+import {
+  AttemptStillInFlight,
+  type PreviousAttempt,
+  type ReplyDelivery,
+} from '../delivery/reply-delivery.ts';
 import { markDeadLettered } from '../dead-letters/dead-letter.repo.ts';
 import { decideReply } from './decide-reply.ts';
 import { finishWithoutReply, recordDecision } from './decision.repo.ts';
-import { loadMessageContext, type MessageContext } from './message-context.repo.ts';
+import { loadMessageContext, type ExistingReply, type MessageContext } from './message-context.repo.ts';
 
 export const ENGINE_VERSION = 'heuristics-1';
 
@@ -28,17 +32,15 @@ export interface InboundProcessorDeps {
   delivery: ReplyDelivery;
   secretBox: SecretBox;
   logger: Logger;
-  /** Called once per message that got its reply accepted, with ms since the webhook acknowledged it. */
-  onReplied?: (latencyMs: number) => void;
 }
 
 type Payload = JobPayload<'whatsapp.processInbound'>;
 
-/** Decision made in the transaction, delivery outside it: what the job does next. */
+/** What the job does once it has decided. */
 type Next =
   | { step: 'done' }
   | { step: 'send'; replyId: string; request: SendRequest }
-  | { step: 'retry'; replyId: string; request: SendRequest; previous: Parameters<ReplyDelivery['retry']>[1] };
+  | { step: 'retry'; replyId: string; request: SendRequest; previous: PreviousAttempt };
 
 /**
  * `whatsapp.processInbound`: onboard, rate-limit, scan, decide and reply, exactly once. All state is
@@ -53,36 +55,26 @@ export function createInboundProcessor(deps: InboundProcessorDeps) {
     return { accountSid: sender.accountSid, authToken, from: sender.phoneNumber, to: toPhone, body };
   }
 
-  /**
-   * Read the state, decide, record the decision. The read and the write are one round trip each and
-   * need no transaction around them: the reply's unique key makes a second decision a no-op, and
-   * only this job (its id is the message id) moves the message out of 'received'.
-   */
-  async function decide(p: Payload): Promise<Next> {
-    const context = await loadMessageContext(pool, p.tenantId, p.inboundMessageId);
-    if (!context) return { step: 'done' };
-    const reply = context.reply;
-    if (reply) {
-      if (reply.providerSid) return { step: 'done' };
-      const previous = {
-        attempts: reply.attempts,
-        outcome: reply.attemptOutcome,
-        startedAt: reply.attemptStartedAt,
-      };
-      return {
-        step: 'retry',
-        replyId: reply.id,
-        request: requestFor(p, context, reply.toPhone, reply.body),
-        previous,
-      };
-    }
-    const user = context.user;
-    if (context.status !== 'received') return { step: 'done' };
-    const limit = await rateLimiter.check({
-      tenantId: p.tenantId,
-      userId: user.id,
-      limits: limitsForTier(context.tier),
-    });
+  /** A reply was decided by an earlier run: finished if it went out, otherwise try it again. */
+  function continueReply(p: Payload, context: MessageContext, reply: ExistingReply): Next {
+    if (reply.providerSid) return { step: 'done' };
+    const previous = {
+      attempts: reply.attempts,
+      outcome: reply.attemptOutcome,
+      startedAt: reply.attemptStartedAt,
+    };
+    return {
+      step: 'retry',
+      replyId: reply.id,
+      request: requestFor(p, context, reply.toPhone, reply.body),
+      previous,
+    };
+  }
+
+  /** First decision for a message: rate limit, plan the reply, record it (durably, before any send). */
+  async function decideNew(p: Payload, context: MessageContext): Promise<Next> {
+    const limits = limitsForTier(context.tier);
+    const limit = await rateLimiter.check({ tenantId: p.tenantId, userId: context.user.id, limits });
     const plan = decideReply(context, limit);
     if (plan.kind === 'none') {
       await withTenant(pool, p.tenantId, (tx) => finishWithoutReply(tx, p.tenantId, p.inboundMessageId));
@@ -105,6 +97,19 @@ export function createInboundProcessor(deps: InboundProcessorDeps) {
       replyId: recorded.replyId,
       request: requestFor(p, context, context.fromPhone, plan.body),
     };
+  }
+
+  /**
+   * Read the state and decide. The read and the decision's write are one round trip each and need
+   * no transaction around them: the reply's unique key makes a second decision a no-op, and only
+   * this job (its id is the message id) moves the message out of 'received'.
+   */
+  async function decide(p: Payload): Promise<Next> {
+    const context = await loadMessageContext(pool, p.tenantId, p.inboundMessageId);
+    if (!context) return { step: 'done' };
+    if (context.reply) return continueReply(p, context, context.reply);
+    if (context.status !== 'received') return { step: 'done' };
+    return decideNew(p, context);
   }
 
   /** Re-schedules the job without spending one of its attempts. */
@@ -131,7 +136,6 @@ export function createInboundProcessor(deps: InboundProcessorDeps) {
         if (e instanceof AttemptStillInFlight) return postpone(context, e.retryAt);
         throw e;
       });
-    deps.onReplied?.(Date.now() - p.acknowledgedAt);
   }
 
   return async function processInbound(p: Payload, context: JobContext): Promise<void> {
