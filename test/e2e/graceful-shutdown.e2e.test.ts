@@ -15,9 +15,11 @@ afterAll(() => stack.close());
 
 describe('SIGTERM', () => {
   it('lets a worker finish the job in flight, then exit cleanly', async () => {
-    // Slow enough to SIGTERM mid-send, within the worker's 1 s provider timeout.
+    // Slow enough to SIGTERM mid-send, well within this worker's provider timeout.
     stack.sandbox.setFault({ mode: 'delay', delayMs: 800, count: 1 });
-    const worker = spawnService('worker', ENTRY_POINTS.worker, { env: { ...stack.env, LOG_LEVEL: 'info' } });
+    const worker = spawnService('worker', ENTRY_POINTS.worker, {
+      env: { ...stack.env, LOG_LEVEL: 'info', TWILIO_TIMEOUT_MS: '10000' },
+    });
     const user = randomPhone();
     await postInbound(stack, { sender: tenant.sender, from: user, body: 'is this a scam?' });
     await eventually(async () => {
