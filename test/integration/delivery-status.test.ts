@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { createPool, type Pool } from '@elara/db/pool';
 import { createPrismaClient, type PrismaClient } from '@elara/db/prisma';
 import { withTenant } from '@elara/db/tenant';
@@ -26,6 +26,10 @@ async function decidedReply(): Promise<string> {
   return reply.rows[0]!.id;
 }
 
+/** What the worker records when the provider accepted the send. */
+const accept = (replyId: string, sid: string) =>
+  pool.query(`SELECT record_reply_accepted($1, $2, $3, 'queued', 'accepted')`, [tenantId, replyId, sid]);
+
 const status = (replyId: string) =>
   withTenant(pool, tenantId, (tx) =>
     tx.query<{ status: string; provider_sid: string }>(
@@ -52,11 +56,7 @@ describe('delivery status, as the SQL functions apply it', () => {
   it('moves forward only', async () => {
     const replyId = await decidedReply();
     const sid = randomMessageSid();
-    await pool.query(`SELECT record_reply_accepted($1, $2, $3, 'queued', 'accepted')`, [
-      tenantId,
-      replyId,
-      sid,
-    ]);
+    await accept(replyId, sid);
     const apply = (s: string) =>
       pool.query<{ moved: boolean }>('SELECT apply_delivery_status($1, $2, $3, NULL) AS moved', [
         tenantId,
@@ -72,31 +72,15 @@ describe('delivery status, as the SQL functions apply it', () => {
     const replyId = await decidedReply();
     const sid = randomMessageSid();
     await pool.query(`SELECT apply_delivery_status($1, $2, 'delivered', NULL)`, [tenantId, sid]);
-    await pool.query(`SELECT record_reply_accepted($1, $2, $3, 'queued', 'accepted')`, [
-      tenantId,
-      replyId,
-      sid,
-    ]);
+    await accept(replyId, sid);
     expect(await status(replyId)).toEqual({ status: 'delivered', provider_sid: sid });
   });
 
   it('does not let another tenant touch the reply', async () => {
     const replyId = await decidedReply();
     const sid = randomMessageSid();
-    await pool.query(`SELECT record_reply_accepted($1, $2, $3, 'queued', 'accepted')`, [
-      tenantId,
-      replyId,
-      sid,
-    ]);
-    const other = randomBytesUuid();
-    await pool
-      .query(`SELECT apply_delivery_status($1, $2, 'failed', '30008')`, [other, sid])
-      .catch(() => undefined);
+    await accept(replyId, sid);
+    await pool.query(`SELECT apply_delivery_status($1, $2, 'failed', '30008')`, [randomUUID(), sid]);
     expect((await status(replyId))!.status).toBe('queued');
   });
 });
-
-function randomBytesUuid(): string {
-  const h = randomBytes(16).toString('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
