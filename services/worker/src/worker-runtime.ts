@@ -1,9 +1,9 @@
-import { createPool } from '@elara/db/pool';
+import { createPool, type Pool } from '@elara/db/pool';
 import type { Logger } from '@elara/logger/logger';
 import { createReplyDelivery } from '@elara/pipeline/delivery';
 import { createInboundProcessor } from '@elara/pipeline/processing';
 import { createRelayService } from '@elara/pipeline/relay';
-import { closeRedis, createCatalogWorker, createProducer, type QueueSettings } from '@elara/queue/queues';
+import { closeRedis, createCatalogWorker, createProducer } from '@elara/queue/queues';
 import { createRateLimiter } from '@elara/ratelimit/limits';
 import { createSenderPacer } from '@elara/ratelimit/pacing';
 import { createSecretBox, withOpenCache } from '@elara/secrets/secret-box';
@@ -18,24 +18,21 @@ export interface RunningWorker {
   close(): Promise<void>;
 }
 
-/** Builds the worker from its config and starts consuming its queues. */
-export async function startWorker(config: WorkerConfig, logger: Logger): Promise<RunningWorker> {
-  const pool = createPool({
-    connectionString: config.DATABASE_URL,
-    max: config.DATABASE_POOL_MAX,
-    applicationName: 'elara-worker',
-  });
-  const bullConnection = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
-  const commands = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 3 });
-  for (const r of [bullConnection, commands])
-    r.on('error', (error) => logger.warn({ err: error }, 'redis error'));
+interface Infrastructure {
+  pool: Pool;
+  /** For commands (rate limits, pacing, enqueueing); BullMQ workers get their own connection. */
+  commands: Redis;
+  logger: Logger;
+}
+
+/** The job handlers, wired to their dependencies. */
+function createHandlers(config: WorkerConfig, { pool, commands, logger }: Infrastructure) {
   const prefix = config.REDIS_KEY_PREFIX;
-  const settings: QueueSettings = {
+  const producer = createProducer('whatsapp-inbound', {
     connection: commands,
     prefix,
     sendRetry: { attempts: config.SEND_ATTEMPTS, backoffMs: config.SEND_BACKOFF_MS },
-  };
-  const producer = createProducer('whatsapp-inbound', settings);
+  });
   const messaging = createTwilioMessaging({
     apiBaseUrl: config.TWILIO_API_BASE_URL,
     timeoutMs: config.TWILIO_TIMEOUT_MS,
@@ -52,46 +49,53 @@ export async function startWorker(config: WorkerConfig, logger: Logger): Promise
     logger,
   });
   const relay = createRelayService({ pool, producer, staleAfterSeconds: config.RELAY_STALE_AFTER_SECONDS });
-  const workerOptions = {
+  const requeueUnprocessed = async () => {
+    const count = await relay.requeueUnprocessed();
+    if (count > 0) logger.warn({ count }, 'relay re-queued unprocessed messages');
+  };
+  return { processInbound, requeueUnprocessed, close: () => producer.close() };
+}
+
+/** Builds the worker from its config and starts consuming the queues it is configured for. */
+export async function startWorker(config: WorkerConfig, logger: Logger): Promise<RunningWorker> {
+  const pool = createPool({
+    connectionString: config.DATABASE_URL,
+    max: config.DATABASE_POOL_MAX,
+    applicationName: 'elara-worker',
+  });
+  const bullConnection = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
+  const commands = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 3 });
+  for (const r of [bullConnection, commands])
+    r.on('error', (error) => logger.warn({ err: error }, 'redis error'));
+  const handlers = createHandlers(config, { pool, commands, logger });
+  const options = {
     connection: bullConnection,
-    prefix,
+    prefix: config.REDIS_KEY_PREFIX,
     stalledInterval: config.WORKER_STALLED_INTERVAL_MS,
     lockDuration: config.WORKER_LOCK_DURATION_MS,
   };
-
   const workers: Worker[] = [];
   if (config.WORKER_QUEUES.includes('whatsapp-inbound')) {
+    const catalog = { 'whatsapp.processInbound': handlers.processInbound };
     workers.push(
-      createCatalogWorker(
-        'whatsapp-inbound',
-        { 'whatsapp.processInbound': processInbound },
-        { ...workerOptions, concurrency: config.WORKER_CONCURRENCY },
-      ),
+      createCatalogWorker('whatsapp-inbound', catalog, {
+        ...options,
+        concurrency: config.WORKER_CONCURRENCY,
+      }),
     );
   }
   if (config.WORKER_QUEUES.includes('maintenance')) {
-    const requeue = async () => {
-      const count = await relay.requeueUnprocessed();
-      if (count > 0) logger.warn({ count }, 'relay re-queued unprocessed messages');
-    };
-    workers.push(
-      createCatalogWorker(
-        'maintenance',
-        { 'relay.requeueUnprocessed': requeue },
-        { ...workerOptions, concurrency: 1 },
-      ),
-    );
+    const catalog = { 'relay.requeueUnprocessed': handlers.requeueUnprocessed };
+    workers.push(createCatalogWorker('maintenance', catalog, { ...options, concurrency: 1 }));
   }
-  for (const worker of workers) {
-    worker.on('error', (error) => logger.error({ err: error }, 'worker error'));
-  }
+  for (const worker of workers) worker.on('error', (error) => logger.error({ err: error }, 'worker error'));
   await Promise.all(workers.map((w) => w.waitUntilReady()));
 
   return {
     workers,
     async close() {
       await Promise.all(workers.map((w) => w.close()));
-      await producer.close();
+      await handlers.close();
       await Promise.all([closeRedis(bullConnection), closeRedis(commands)]);
       await pool.end();
     },
