@@ -13,7 +13,7 @@ import { createLoadClient } from './load-generator.ts';
 const { values } = parseArgs({
   options: {
     rate: { type: 'string', default: '300' },
-    'rate-seconds': { type: 'string', default: '10' },
+    'rate-seconds': { type: 'string', default: '30' },
     'max-messages': { type: 'string', default: '15000' },
     concurrency: { type: 'string', default: '64' },
     tenants: { type: 'string', default: '50' },
