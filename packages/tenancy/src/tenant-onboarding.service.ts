@@ -63,6 +63,21 @@ export function createTenantOnboarding({
       );
       return { id };
     },
+
+    /** New Twilio credentials for a sender (a rotated token, or another account). */
+    async replaceSenderCredentials(
+      tenantId: string,
+      senderId: string,
+      input: Omit<NewSenderInput, 'phoneNumber'>,
+    ) {
+      const authTokenSealed = secretBox.seal(input.authToken, senderTokenAad(tenantId, senderId));
+      await withTenantPrisma(prisma, tenantId, (tx) =>
+        tx.whatsappSender.update({
+          where: { tenantId_id: { tenantId, id: senderId } },
+          data: { accountSid: input.accountSid, authTokenSealed },
+        }),
+      );
+    },
   };
 }
 

@@ -34,6 +34,17 @@ export function senderTokenAad(tenantId: string, senderId: string): string {
   return `whatsapp_sender:${tenantId}:${senderId}`;
 }
 
+function openToken(secretBox: SecretBox, sealed: string, tenantId: string, senderId: string): string {
+  try {
+    return secretBox.open(sealed, senderTokenAad(tenantId, senderId));
+  } catch {
+    // Almost always a different ELARA_SECRETS_KEY from the one that sealed it: say so, once, clearly.
+    throw new Error(
+      `cannot open the auth token of sender ${senderId}: was it sealed with another ELARA_SECRETS_KEY?`,
+    );
+  }
+}
+
 /**
  * Resolves the tenant for an inbound webhook through the database's one narrow cross-tenant path,
  * `resolve_whatsapp_sender`, which answers for exactly one number.
@@ -58,7 +69,7 @@ export function createSenderDirectory(options: SenderDirectoryOptions): SenderDi
       senderId: row.sender_id,
       phoneNumber,
       accountSid: row.account_sid,
-      authToken: secretBox.open(row.auth_token_sealed, senderTokenAad(row.tenant_id, row.sender_id)),
+      authToken: openToken(secretBox, row.auth_token_sealed, row.tenant_id, row.sender_id),
       tenantActive: row.tenant_status === 'active',
     };
   }

@@ -1,7 +1,8 @@
 import { ensureDatabase, ensureRoles, ROLES, withUserAndDatabase } from '@elara/db/bootstrap';
 import { migrateDatabase } from '@elara/db/migrate';
 import { createPrismaClient } from '@elara/db/prisma';
-import { createSecretBox } from '@elara/secrets/secret-box';
+import { createSecretBox, type SecretBox } from '@elara/secrets/secret-box';
+import { senderTokenAad } from '@elara/whatsapp/senders';
 import { createTenantOnboarding } from '@elara/tenancy/onboarding';
 import pg from 'pg';
 import type { LocalDefaults } from './local-defaults.ts';
@@ -25,34 +26,71 @@ export async function prepareDatabase(local: LocalDefaults): Promise<Omit<Prepar
   };
 }
 
-/** The demo tenant: a bank with one WhatsApp number and its brand domains. Skipped if present. */
+interface DemoSender {
+  tenant_id: string;
+  sender_id: string;
+  account_sid: string;
+  auth_token_sealed: string;
+}
+
+async function findDemoSender(appUrl: string, phoneNumber: string): Promise<DemoSender | undefined> {
+  const client = new pg.Client({ connectionString: appUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<DemoSender>('SELECT * FROM resolve_whatsapp_sender($1)', [
+      phoneNumber,
+    ]);
+    return rows[0];
+  } finally {
+    await client.end();
+  }
+}
+
+/** Whether the stored demo credentials are this checkout's (same account, token opens with our key). */
+function isOurs(sender: DemoSender, secretBox: SecretBox, local: LocalDefaults): boolean {
+  if (sender.account_sid !== local.DEMO_TWILIO_ACCOUNT_SID) return false;
+  try {
+    const aad = senderTokenAad(sender.tenant_id, sender.sender_id);
+    return secretBox.open(sender.auth_token_sealed, aad) === local.DEMO_TWILIO_AUTH_TOKEN;
+  } catch {
+    return false;
+  }
+}
+
+export type SeedOutcome = 'seeded' | 'present' | 'credentials replaced';
+
+/**
+ * The demo tenant: a bank with one WhatsApp number and its brand domains. When another checkout
+ * seeded this database (with its own generated key and demo token), the demo number's credentials
+ * are replaced by this checkout's, so the local stack and `pnpm elara send` agree.
+ */
 export async function seedDemoTenant(
   local: LocalDefaults,
   appUrl: string,
   secretsKey: string,
-): Promise<boolean> {
-  const client = new pg.Client({ connectionString: appUrl });
-  await client.connect();
-  const { rowCount } = await client.query('SELECT 1 FROM resolve_whatsapp_sender($1)', [
-    local.DEMO_WHATSAPP_NUMBER,
-  ]);
-  await client.end();
-  if (rowCount) return false;
+): Promise<SeedOutcome> {
+  const secretBox = createSecretBox(secretsKey);
+  const existing = await findDemoSender(appUrl, local.DEMO_WHATSAPP_NUMBER);
+  if (existing && isOurs(existing, secretBox, local)) return 'present';
   const prisma = createPrismaClient(appUrl);
   try {
-    const onboarding = createTenantOnboarding({ prisma, secretBox: createSecretBox(secretsKey) });
+    const onboarding = createTenantOnboarding({ prisma, secretBox });
+    const credentials = {
+      accountSid: local.DEMO_TWILIO_ACCOUNT_SID,
+      authToken: local.DEMO_TWILIO_AUTH_TOKEN,
+    };
+    if (existing) {
+      await onboarding.replaceSenderCredentials(existing.tenant_id, existing.sender_id, credentials);
+      return 'credentials replaced';
+    }
     const tenant = await onboarding.createTenant({
       slug: 'demo-bank',
       name: 'Demo Bank',
       tier: 'standard',
       brandDomains: ['demobank.com', 'demobank.co.uk'],
     });
-    await onboarding.addSender(tenant.id, {
-      phoneNumber: local.DEMO_WHATSAPP_NUMBER,
-      accountSid: local.DEMO_TWILIO_ACCOUNT_SID,
-      authToken: local.DEMO_TWILIO_AUTH_TOKEN,
-    });
-    return true;
+    await onboarding.addSender(tenant.id, { phoneNumber: local.DEMO_WHATSAPP_NUMBER, ...credentials });
+    return 'seeded';
   } finally {
     await prisma.$disconnect();
   }

@@ -56,7 +56,7 @@ Elara is running.
   Health                ${local.API_URL}/health/ready
   Twilio sandbox        ${local.SANDBOX_URL}   (messages: ${local.SANDBOX_URL}/__sandbox/messages)
   Database              ${local.DATABASE_NAME} as elara_app; migrations applied now: ${db.migrationsApplied.length}
-  Demo tenant           Demo Bank, WhatsApp ${local.DEMO_WHATSAPP_NUMBER}${seeded ? ' (seeded now)' : ''}
+  Demo tenant           Demo Bank, WhatsApp ${local.DEMO_WHATSAPP_NUMBER} (${seeded})
 
 Try it in another terminal:  pnpm elara send "Your parcel is held, pay the fee at http://dhl-fee.top/pay"
                              pnpm elara chat

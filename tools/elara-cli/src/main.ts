@@ -24,9 +24,7 @@ async function main(argv: string[]): Promise<void> {
       if (args[0] !== 'prepare') throw new Error(USAGE);
       const db = await prepareDatabase(local);
       const seeded = await seedDemoTenant(local, db.appUrl, local.ELARA_SECRETS_KEY);
-      console.log(
-        `Migrations applied: ${db.migrationsApplied.length}; demo tenant ${seeded ? 'seeded' : 'already present'}.`,
-      );
+      console.log(`Migrations applied: ${db.migrationsApplied.length}; demo tenant: ${seeded}.`);
       return;
     }
     case 'dlq':
