@@ -159,3 +159,38 @@ REVOKE ALL ON FUNCTION load_message_context(uuid, uuid),
 GRANT EXECUTE ON FUNCTION load_message_context(uuid, uuid),
                           record_decision(uuid, uuid, uuid, text, text, text, text, real, jsonb, jsonb, integer, text, text)
   TO elara_app;
+
+-- Batched forms of the two busiest writes, for group commit (see src/write-batcher.ts): one round
+-- trip and one commit for many messages, possibly of different tenants. Each item goes through
+-- the single-item function, which sets its own tenant, so row-level security applies per item.
+CREATE FUNCTION record_inbound_messages(
+  p_tenant_ids uuid[], p_sender_ids uuid[], p_message_sids text[], p_from_phones text[], p_profile_names text[],
+  p_bodies text[], p_num_media integer[], p_media jsonb[]
+) RETURNS TABLE (ord integer, id uuid)
+  LANGUAGE plpgsql VOLATILE SECURITY INVOKER SET search_path = public, pg_temp
+  AS $$
+BEGIN
+  FOR i IN 1 .. coalesce(array_length(p_tenant_ids, 1), 0) LOOP
+    ord := i;
+    id := record_inbound_message(p_tenant_ids[i], p_sender_ids[i], p_message_sids[i], p_from_phones[i],
+                                 p_profile_names[i], p_bodies[i], p_num_media[i], p_media[i]);
+    RETURN NEXT;
+  END LOOP;
+END $$;
+
+CREATE FUNCTION record_replies_accepted(
+  p_tenant_ids uuid[], p_reply_ids uuid[], p_provider_sids text[], p_provider_statuses text[], p_outcomes text[]
+) RETURNS void
+  LANGUAGE plpgsql VOLATILE SECURITY INVOKER SET search_path = public, pg_temp
+  AS $$
+BEGIN
+  FOR i IN 1 .. coalesce(array_length(p_tenant_ids, 1), 0) LOOP
+    PERFORM record_reply_accepted(p_tenant_ids[i], p_reply_ids[i], p_provider_sids[i], p_provider_statuses[i],
+                                  p_outcomes[i]);
+  END LOOP;
+END $$;
+
+REVOKE ALL ON FUNCTION record_inbound_messages(uuid[], uuid[], text[], text[], text[], text[], integer[], jsonb[]),
+                       record_replies_accepted(uuid[], uuid[], text[], text[], text[]) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION record_inbound_messages(uuid[], uuid[], text[], text[], text[], text[], integer[], jsonb[]),
+                          record_replies_accepted(uuid[], uuid[], text[], text[], text[]) TO elara_app;

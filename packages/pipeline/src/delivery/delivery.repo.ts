@@ -26,14 +26,20 @@ export interface AcceptedSend {
 }
 
 /**
- * The provider has the message: store its SID (with any status callbacks that beat us here),
- * close the attempt, and finish the inbound message. One round trip (migration 003).
+ * The provider has these messages: store each SID (with any status callbacks that beat us here),
+ * close the attempts, finish the inbound messages. One round trip for the batch (migration 003).
  */
-export async function recordAccepted(pool: Pool, s: AcceptedSend): Promise<void> {
+export async function recordAccepted(pool: Pool, sends: AcceptedSend[]): Promise<void> {
   await pool.query({
-    name: 'delivery.accepted',
-    text: 'SELECT record_reply_accepted($1, $2, $3, $4, $5)',
-    values: [s.tenantId, s.replyId, s.providerSid, s.providerStatus, s.outcome],
+    name: 'delivery.accepted_batch',
+    text: 'SELECT record_replies_accepted($1, $2, $3, $4, $5)',
+    values: [
+      sends.map((s) => s.tenantId),
+      sends.map((s) => s.replyId),
+      sends.map((s) => s.providerSid),
+      sends.map((s) => s.providerStatus),
+      sends.map((s) => s.outcome),
+    ],
   });
 }
 

@@ -1,9 +1,16 @@
 import type { Pool } from '@elara/db/pool';
+import { createWriteBatcher } from '@elara/db/write-batcher';
 import { withTenant } from '@elara/db/tenant';
 import type { Logger } from '@elara/logger/logger';
 import { SendFailure, type SendRequest, type TwilioMessaging } from '@elara/whatsapp/messaging';
 import { UnrecoverableError } from 'bullmq';
-import { claimedProviderSids, openAttempt, recordAccepted, recordFailedAttempt } from './delivery.repo.ts';
+import {
+  claimedProviderSids,
+  openAttempt,
+  recordAccepted,
+  recordFailedAttempt,
+  type AcceptedSend,
+} from './delivery.repo.ts';
 
 /** One reply on its way out, with the credentials of the number it goes from. */
 export interface PendingDelivery {
@@ -50,6 +57,16 @@ export class AttemptStillInFlight extends Error {
  * or a worker killed mid-send) it asks the provider whether that attempt went out after all.
  */
 export function createReplyDelivery({ pool, messaging, logger, sendTimeoutMs }: ReplyDeliveryDeps) {
+  // Sends that finish together record their outcome in one round trip (group commit).
+  const recordAcceptedBatched = createWriteBatcher({
+    run: async (sends: AcceptedSend[]) => {
+      await recordAccepted(pool, sends);
+      return sends.map(() => undefined);
+    },
+    maxBatch: 64,
+    maxInFlight: 4,
+  });
+
   /** A provider message for this reply that no other reply has claimed, if the provider has one. */
   async function findEarlierSend(d: Omit<PendingDelivery, 'attempt'>, previous: PreviousAttempt) {
     const since = new Date(previous.startedAt.getTime() - RECONCILE_SKEW_MS);
@@ -67,7 +84,13 @@ export function createReplyDelivery({ pool, messaging, logger, sendTimeoutMs }: 
     status: string,
     outcome: 'accepted' | 'reconciled',
   ) {
-    await recordAccepted(pool, { ...d, providerSid: sid, providerStatus: status, outcome });
+    await recordAcceptedBatched({
+      tenantId: d.tenantId,
+      replyId: d.replyId,
+      providerSid: sid,
+      providerStatus: status,
+      outcome,
+    });
   }
 
   async function send(d: PendingDelivery): Promise<void> {

@@ -12,23 +12,28 @@ export interface NewInboundMessage {
 }
 
 /**
- * Inserts the message unless this tenant already has its MessageSid; null means a duplicate. One
- * round trip: the SQL function sets the tenant for its own transaction (migration 003).
+ * Inserts messages, each unless its tenant already has its MessageSid (null: a duplicate). One round
+ * trip and one commit for the whole batch; each item sets its own tenant (migration 003).
  */
-export async function insertInboundMessage(pool: Pool, message: NewInboundMessage): Promise<string | null> {
-  const { rows } = await pool.query<{ id: string | null }>({
-    name: 'inbound.insert',
-    text: 'SELECT record_inbound_message($1, $2, $3, $4, $5, $6, $7, $8) AS id',
+export async function insertInboundMessages(
+  pool: Pool,
+  messages: NewInboundMessage[],
+): Promise<(string | null)[]> {
+  const { rows } = await pool.query<{ ord: number; id: string | null }>({
+    name: 'inbound.insert_batch',
+    text: 'SELECT ord, id FROM record_inbound_messages($1, $2, $3, $4, $5, $6, $7, $8)',
     values: [
-      message.tenantId,
-      message.senderId,
-      message.messageSid,
-      message.fromPhone,
-      message.profileName ?? null,
-      message.body,
-      message.media.length,
-      JSON.stringify(message.media),
+      messages.map((m) => m.tenantId),
+      messages.map((m) => m.senderId),
+      messages.map((m) => m.messageSid),
+      messages.map((m) => m.fromPhone),
+      messages.map((m) => m.profileName ?? null),
+      messages.map((m) => m.body),
+      messages.map((m) => m.media.length),
+      messages.map((m) => JSON.stringify(m.media)),
     ],
   });
-  return rows[0]?.id ?? null;
+  const ids = new Array<string | null>(messages.length).fill(null);
+  for (const row of rows) ids[row.ord - 1] = row.id;
+  return ids;
 }

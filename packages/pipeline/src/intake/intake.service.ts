@@ -1,8 +1,9 @@
 import type { Pool } from '@elara/db/pool';
+import { createWriteBatcher } from '@elara/db/write-batcher';
 import type { Logger } from '@elara/logger/logger';
 import type { Producer } from '@elara/queue/queues';
 import type { ResolvedSender } from '@elara/whatsapp/senders';
-import { insertInboundMessage, type NewInboundMessage } from './inbound-message.repo.ts';
+import { insertInboundMessages, type NewInboundMessage } from './inbound-message.repo.ts';
 
 export interface IntakeResult {
   inboundMessageId: string | null;
@@ -23,6 +24,13 @@ export interface IntakeDeps {
  * answered: if queueing fails or Redis later loses the job, the relay finds it by its status.
  */
 export function createIntakeService({ pool, producer, logger, enqueueTimeoutMs = 1_000 }: IntakeDeps) {
+  // Webhooks that arrive together share one round trip and one commit (group commit).
+  const recordInbound = createWriteBatcher({
+    run: (messages: NewInboundMessage[]) => insertInboundMessages(pool, messages),
+    maxBatch: 64,
+    maxInFlight: 4,
+  });
+
   async function enqueue(tenantId: string, senderId: string, inboundMessageId: string): Promise<boolean> {
     const job = producer.add(
       'whatsapp.processInbound',
@@ -50,7 +58,7 @@ export function createIntakeService({ pool, producer, logger, enqueueTimeoutMs =
   return {
     async acceptInbound(sender: ResolvedSender, message: Omit<NewInboundMessage, 'tenantId' | 'senderId'>) {
       const record = { ...message, tenantId: sender.tenantId, senderId: sender.senderId };
-      const id = await insertInboundMessage(pool, record);
+      const id = await recordInbound(record);
       if (!id) return { inboundMessageId: null, duplicate: true, queued: false } satisfies IntakeResult;
       const queued = await enqueue(sender.tenantId, sender.senderId, id);
       return { inboundMessageId: id, duplicate: false, queued } satisfies IntakeResult;

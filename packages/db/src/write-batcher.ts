@@ -1,0 +1,51 @@
+interface Pending<I, O> {
+  item: I;
+  resolve: (value: O) => void;
+  reject: (error: unknown) => void;
+}
+
+export interface WriteBatcherOptions<I, O> {
+  /** Writes a batch in one round trip; returns one result per item, in order. */
+  run: (items: I[]) => Promise<O[]>;
+  maxBatch: number;
+  /** Batches under way at once; calls beyond wait and go together in the next batch. */
+  maxInFlight: number;
+}
+
+/**
+ * Group commit for single-statement writes. A call goes out at once while fewer than `maxInFlight`
+ * batches are running, so an idle system adds no latency; under load, calls that arrive meanwhile
+ * share the next round trip and commit. A failed batch is retried item by item, so one bad item
+ * cannot fail the others.
+ */
+export function createWriteBatcher<I, O>({ run, maxBatch, maxInFlight }: WriteBatcherOptions<I, O>) {
+  const waiting: Pending<I, O>[] = [];
+  let inFlight = 0;
+
+  async function settle(batch: Pending<I, O>[]): Promise<void> {
+    try {
+      const results = await run(batch.map((p) => p.item));
+      batch.forEach((p, i) => p.resolve(results[i]!));
+    } catch (error) {
+      if (batch.length === 1) return batch[0]!.reject(error);
+      await Promise.all(batch.map((p) => settle([p])));
+    }
+  }
+
+  function pump(): void {
+    while (inFlight < maxInFlight && waiting.length > 0) {
+      const batch = waiting.splice(0, maxBatch);
+      inFlight += 1;
+      void settle(batch).finally(() => {
+        inFlight -= 1;
+        pump();
+      });
+    }
+  }
+
+  return (item: I): Promise<O> =>
+    new Promise<O>((resolve, reject) => {
+      waiting.push({ item, resolve, reject });
+      pump();
+    });
+}
