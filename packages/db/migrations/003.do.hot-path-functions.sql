@@ -194,3 +194,25 @@ REVOKE ALL ON FUNCTION record_inbound_messages(uuid[], uuid[], text[], text[], t
                        record_replies_accepted(uuid[], uuid[], text[], text[], text[]) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION record_inbound_messages(uuid[], uuid[], text[], text[], text[], text[], integer[], jsonb[]),
                           record_replies_accepted(uuid[], uuid[], text[], text[], text[]) TO elara_app;
+
+CREATE FUNCTION record_decisions(
+  p_tenant_ids uuid[], p_message_ids uuid[], p_sender_ids uuid[], p_to_phones text[], p_kinds text[], p_bodies text[],
+  p_verdicts text[], p_scores real[], p_reasons jsonb[], p_urls jsonb[], p_urls_omitted integer[], p_languages text[],
+  p_engine_versions text[]
+) RETURNS TABLE (ord integer, reply_id uuid)
+  LANGUAGE plpgsql VOLATILE SECURITY INVOKER SET search_path = public, pg_temp
+  AS $$
+BEGIN
+  FOR i IN 1 .. coalesce(array_length(p_tenant_ids, 1), 0) LOOP
+    ord := i;
+    reply_id := record_decision(p_tenant_ids[i], p_message_ids[i], p_sender_ids[i], p_to_phones[i], p_kinds[i],
+                                p_bodies[i], p_verdicts[i], p_scores[i], p_reasons[i], p_urls[i], p_urls_omitted[i],
+                                p_languages[i], p_engine_versions[i]);
+    RETURN NEXT;
+  END LOOP;
+END $$;
+
+REVOKE ALL ON FUNCTION record_decisions(uuid[], uuid[], uuid[], text[], text[], text[], text[], real[], jsonb[], jsonb[],
+                                        integer[], text[], text[]) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION record_decisions(uuid[], uuid[], uuid[], text[], text[], text[], text[], real[], jsonb[],
+                                           jsonb[], integer[], text[], text[]) TO elara_app;

@@ -15,31 +15,33 @@ export interface Decision {
 }
 
 /**
- * Records the decision (scan and reply, attempt 1 open) in one round trip through the SQL function
- * `record_decision` (migration 003); null if an earlier run already decided.
+ * Records decisions (scan and reply, attempt 1 open) in one round trip and one synchronous commit
+ * (SQL function `record_decisions`, migration 003). Per item: the reply id, or null if an earlier
+ * run already decided.
  */
-export async function recordDecision(pool: Pool, d: Decision): Promise<{ replyId: string } | null> {
-  const { rows } = await pool.query<{ id: string | null }>({
-    name: 'processing.decision',
-    text: 'SELECT record_decision($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) AS id',
+export async function recordDecisions(pool: Pool, decisions: Decision[]): Promise<(string | null)[]> {
+  const { rows } = await pool.query<{ ord: number; reply_id: string | null }>({
+    name: 'processing.decision_batch',
+    text: 'SELECT ord, reply_id FROM record_decisions($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)',
     values: [
-      d.tenantId,
-      d.inboundMessageId,
-      d.senderId,
-      d.toPhone,
-      d.kind,
-      d.body,
-      d.scan?.verdict ?? null,
-      d.scan?.score ?? null,
-      d.scan ? JSON.stringify(d.scan.signals) : null,
-      d.scan ? JSON.stringify(d.scan.urls) : null,
-      d.scan?.urlsOmitted ?? 0,
-      d.language,
-      d.engineVersion,
+      decisions.map((d) => d.tenantId),
+      decisions.map((d) => d.inboundMessageId),
+      decisions.map((d) => d.senderId),
+      decisions.map((d) => d.toPhone),
+      decisions.map((d) => d.kind),
+      decisions.map((d) => d.body),
+      decisions.map((d) => d.scan?.verdict ?? null),
+      decisions.map((d) => d.scan?.score ?? null),
+      decisions.map((d) => (d.scan ? JSON.stringify(d.scan.signals) : null)),
+      decisions.map((d) => (d.scan ? JSON.stringify(d.scan.urls) : null)),
+      decisions.map((d) => d.scan?.urlsOmitted ?? 0),
+      decisions.map((d) => d.language),
+      decisions.map((d) => d.engineVersion),
     ],
   });
-  const id = rows[0]?.id;
-  return id ? { replyId: id } : null;
+  const ids = new Array<string | null>(decisions.length).fill(null);
+  for (const row of rows) ids[row.ord - 1] = row.reply_id;
+  return ids;
 }
 
 /** A message that needs no reply (over the limit, already told): finished without one. */

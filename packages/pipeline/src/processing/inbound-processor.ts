@@ -1,5 +1,6 @@
 import type { Pool } from '@elara/db/pool';
 import { withTenant } from '@elara/db/tenant';
+import { createWriteBatcher } from '@elara/db/write-batcher';
 import type { Logger } from '@elara/logger/logger';
 import type { JobContext } from '@elara/queue/queues';
 import type { JobPayload } from '@elara/queue/catalog';
@@ -17,7 +18,7 @@ import {
 } from '../delivery/reply-delivery.ts';
 import { markDeadLettered } from '../dead-letters/dead-letter.repo.ts';
 import { decideReply } from './decide-reply.ts';
-import { finishWithoutReply, recordDecision } from './decision.repo.ts';
+import { finishWithoutReply, recordDecisions, type Decision } from './decision.repo.ts';
 import { loadMessageContext, type ExistingReply, type MessageContext } from './message-context.repo.ts';
 
 export const ENGINE_VERSION = 'heuristics-1';
@@ -48,6 +49,12 @@ type Next =
  */
 export function createInboundProcessor(deps: InboundProcessorDeps) {
   const { pool, rateLimiter, pacer, delivery, secretBox, logger } = deps;
+  // Decisions made together share one round trip and one (synchronous) commit.
+  const recordDecision = createWriteBatcher({
+    run: (decisions: Decision[]) => recordDecisions(pool, decisions),
+    maxBatch: 64,
+    maxInFlight: 4,
+  });
 
   function requestFor(p: Payload, context: MessageContext, toPhone: string, body: string): SendRequest {
     const { sender } = context;
@@ -80,7 +87,7 @@ export function createInboundProcessor(deps: InboundProcessorDeps) {
       await withTenant(pool, p.tenantId, (tx) => finishWithoutReply(tx, p.tenantId, p.inboundMessageId));
       return { step: 'done' };
     }
-    const recorded = await recordDecision(pool, {
+    const replyId = await recordDecision({
       tenantId: p.tenantId,
       inboundMessageId: p.inboundMessageId,
       senderId: context.sender.id,
@@ -91,10 +98,10 @@ export function createInboundProcessor(deps: InboundProcessorDeps) {
       language: plan.language,
       engineVersion: ENGINE_VERSION,
     });
-    if (!recorded) return { step: 'done' };
+    if (!replyId) return { step: 'done' };
     return {
       step: 'send',
-      replyId: recorded.replyId,
+      replyId,
       request: requestFor(p, context, context.fromPhone, plan.body),
     };
   }
