@@ -11,8 +11,10 @@ let db: TestDatabase;
 let app: Pool;
 let owner: Pool;
 let prisma: PrismaClient;
-const tenants: Record<'a' | 'b', { id: string; senderPhone: string; messageId: string; replyId: string }> =
-  {} as never;
+const tenants: Record<
+  'a' | 'b',
+  { id: string; senderId: string; senderPhone: string; messageId: string; replyId: string }
+> = {} as never;
 
 /** Every table holding tenant data, from the catalog: so a new table cannot dodge these tests. */
 async function tenantTables(): Promise<string[]> {
@@ -58,7 +60,7 @@ async function seedTenant(key: 'a' | 'b'): Promise<void> {
     );
     return { messageId, replyId: reply.rows[0].id as string };
   });
-  tenants[key] = { id: tenant.id, senderPhone: sender.phoneNumber, ...ids };
+  tenants[key] = { id: tenant.id, senderId: sender.id, senderPhone: sender.phoneNumber, ...ids };
 }
 
 beforeAll(async () => {
@@ -186,6 +188,26 @@ describe('row-level security, as the application role', () => {
     );
     const text = plan.rows.map((r) => r['QUERY PLAN']).join('\n');
     expect(text).toMatch(/InitPlan/);
+  });
+});
+
+describe('the batched hot-path functions', () => {
+  it('scope each item to its own tenant', async () => {
+    const { rows } = await app.query<{ ord: number }>('SELECT ord FROM load_message_contexts($1, $2)', [
+      [tenants.a.id, tenants.a.id, tenants.b.id],
+      [tenants.a.messageId, tenants.b.messageId, tenants.b.messageId],
+    ]);
+    // Item 2 asks tenant A for B's message: no row.
+    expect(rows.map((r) => r.ord)).toEqual([1, 3]);
+  });
+
+  it("cannot decide on another tenant's message", async () => {
+    const decide = app.query(
+      `SELECT * FROM record_decisions($1, $2, $3, '{+15550000000}', '{verdict}', '{x}', '{safe}', '{0}',
+                                      '{"[]"}', '{"[]"}', '{0}', '{en}', '{t}')`,
+      [[tenants.a.id], [tenants.b.messageId], [tenants.a.senderId]],
+    );
+    await expect(decide).rejects.toThrow(/foreign key/);
   });
 });
 

@@ -160,7 +160,7 @@ GRANT EXECUTE ON FUNCTION load_message_context(uuid, uuid),
                           record_decision(uuid, uuid, uuid, text, text, text, text, real, jsonb, jsonb, integer, text, text)
   TO elara_app;
 
--- Batched forms of the two busiest writes, for group commit (see src/write-batcher.ts): one round
+-- Batched forms of the busiest calls, for group commit (see src/round-trip-batcher.ts): one round
 -- trip and one commit for many messages, possibly of different tenants. Each item goes through
 -- the single-item function, which sets its own tenant, so row-level security applies per item.
 CREATE FUNCTION record_inbound_messages(
@@ -216,3 +216,25 @@ REVOKE ALL ON FUNCTION record_decisions(uuid[], uuid[], uuid[], text[], text[], 
                                         integer[], text[], text[]) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION record_decisions(uuid[], uuid[], uuid[], text[], text[], text[], text[], real[], jsonb[],
                                            jsonb[], integer[], text[], text[]) TO elara_app;
+
+-- Batched load_message_context: one round trip for the contexts of several jobs; `ord` is the
+-- position in the input (messages that do not exist, or belong to another tenant, have no row).
+CREATE FUNCTION load_message_contexts(p_tenant_ids uuid[], p_message_ids uuid[])
+  RETURNS TABLE (
+    ord integer, status text, body text, num_media integer, from_phone text, sender_id uuid, first_contact boolean,
+    sender_phone text, account_sid text, auth_token_sealed text,
+    tenant_name text, tier text, default_language text, brand_domains text[],
+    user_id uuid, user_language text,
+    reply_id uuid, kind text, reply_body text, to_phone text, provider_sid text, attempts integer,
+    attempt_outcome text, attempt_started_at timestamptz
+  )
+  LANGUAGE plpgsql VOLATILE SECURITY INVOKER SET search_path = public, pg_temp
+  AS $$
+BEGIN
+  FOR i IN 1 .. coalesce(array_length(p_tenant_ids, 1), 0) LOOP
+    RETURN QUERY SELECT i, c.* FROM load_message_context(p_tenant_ids[i], p_message_ids[i]) c;
+  END LOOP;
+END $$;
+
+REVOKE ALL ON FUNCTION load_message_contexts(uuid[], uuid[]) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION load_message_contexts(uuid[], uuid[]) TO elara_app;

@@ -1,5 +1,5 @@
 import type { Pool } from '@elara/db/pool';
-import { createWriteBatcher } from '@elara/db/write-batcher';
+import { createRoundTripBatcher } from '@elara/db/round-trip-batcher';
 import { withTenant } from '@elara/db/tenant';
 import type { Logger } from '@elara/logger/logger';
 import { SendFailure, type SendRequest, type TwilioMessaging } from '@elara/whatsapp/messaging';
@@ -58,7 +58,7 @@ export class AttemptStillInFlight extends Error {
  */
 export function createReplyDelivery({ pool, messaging, logger, sendTimeoutMs }: ReplyDeliveryDeps) {
   // Sends that finish together record their outcome in one round trip (group commit).
-  const recordAcceptedBatched = createWriteBatcher({
+  const recordAcceptedBatched = createRoundTripBatcher({
     run: async (sends: AcceptedSend[]) => {
       await recordAccepted(pool, sends);
       return sends.map(() => undefined);

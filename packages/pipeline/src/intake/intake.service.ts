@@ -1,5 +1,5 @@
 import type { Pool } from '@elara/db/pool';
-import { createWriteBatcher } from '@elara/db/write-batcher';
+import { createRoundTripBatcher } from '@elara/db/round-trip-batcher';
 import type { Logger } from '@elara/logger/logger';
 import type { Producer } from '@elara/queue/queues';
 import type { ResolvedSender } from '@elara/whatsapp/senders';
@@ -25,7 +25,7 @@ export interface IntakeDeps {
  */
 export function createIntakeService({ pool, producer, logger, enqueueTimeoutMs = 1_000 }: IntakeDeps) {
   // Webhooks that arrive together share one round trip and one commit (group commit).
-  const recordInbound = createWriteBatcher({
+  const recordInbound = createRoundTripBatcher({
     run: (messages: NewInboundMessage[]) => insertInboundMessages(pool, messages),
     maxBatch: 64,
     maxInFlight: 4,

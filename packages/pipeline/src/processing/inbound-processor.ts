@@ -1,6 +1,6 @@
 import type { Pool } from '@elara/db/pool';
 import { withTenant } from '@elara/db/tenant';
-import { createWriteBatcher } from '@elara/db/write-batcher';
+import { createRoundTripBatcher } from '@elara/db/round-trip-batcher';
 import type { Logger } from '@elara/logger/logger';
 import type { JobContext } from '@elara/queue/queues';
 import type { JobPayload } from '@elara/queue/catalog';
@@ -19,7 +19,7 @@ import {
 import { markDeadLettered } from '../dead-letters/dead-letter.repo.ts';
 import { decideReply } from './decide-reply.ts';
 import { finishWithoutReply, recordDecisions, type Decision } from './decision.repo.ts';
-import { loadMessageContext, type ExistingReply, type MessageContext } from './message-context.repo.ts';
+import { loadMessageContexts, type ExistingReply, type MessageContext } from './message-context.repo.ts';
 
 export const ENGINE_VERSION = 'heuristics-1';
 
@@ -49,8 +49,14 @@ type Next =
  */
 export function createInboundProcessor(deps: InboundProcessorDeps) {
   const { pool, rateLimiter, pacer, delivery, secretBox, logger } = deps;
+  // Jobs that start together read their state in one round trip.
+  const loadMessageContext = createRoundTripBatcher({
+    run: (keys: { tenantId: string; inboundMessageId: string }[]) => loadMessageContexts(pool, keys),
+    maxBatch: 64,
+    maxInFlight: 4,
+  });
   // Decisions made together share one round trip and one (synchronous) commit.
-  const recordDecision = createWriteBatcher({
+  const recordDecision = createRoundTripBatcher({
     run: (decisions: Decision[]) => recordDecisions(pool, decisions),
     maxBatch: 64,
     maxInFlight: 4,
@@ -112,7 +118,7 @@ export function createInboundProcessor(deps: InboundProcessorDeps) {
    * this job (its id is the message id) moves the message out of 'received'.
    */
   async function decide(p: Payload): Promise<Next> {
-    const context = await loadMessageContext(pool, p.tenantId, p.inboundMessageId);
+    const context = await loadMessageContext({ tenantId: p.tenantId, inboundMessageId: p.inboundMessageId });
     if (!context) return { step: 'done' };
     if (context.reply) return continueReply(p, context, context.reply);
     if (context.status !== 'received') return { step: 'done' };

@@ -27,22 +27,50 @@ export interface ExistingReply {
   attemptStartedAt: Date;
 }
 
-/**
- * Loads the message, its tenant, sender and user, and any reply already decided: one round trip
- * (SQL function `load_message_context`, migration 003, which sets the tenant itself).
- */
-export async function loadMessageContext(
+/** Loads, per job, the message, its tenant, sender and user, and any reply already decided. */
+export async function loadMessageContexts(
   pool: Pool,
-  tenantId: string,
-  inboundMessageId: string,
-): Promise<MessageContext | null> {
-  const { rows } = await pool.query({
-    name: 'processing.context',
-    text: 'SELECT * FROM load_message_context($1, $2)',
-    values: [tenantId, inboundMessageId],
+  keys: { tenantId: string; inboundMessageId: string }[],
+): Promise<(MessageContext | null)[]> {
+  const { rows } = await pool.query<ContextRow>({
+    name: 'processing.context_batch',
+    text: 'SELECT * FROM load_message_contexts($1, $2)',
+    values: [keys.map((k) => k.tenantId), keys.map((k) => k.inboundMessageId)],
   });
-  const row = rows[0];
-  if (!row) return null;
+  const contexts = new Array<MessageContext | null>(keys.length).fill(null);
+  for (const row of rows) contexts[row.ord - 1] = toContext(row);
+  return contexts;
+}
+
+/** A row of load_message_contexts (migration 003). */
+interface ContextRow {
+  ord: number;
+  status: MessageContext['status'];
+  body: string;
+  num_media: number;
+  from_phone: string;
+  sender_id: string;
+  first_contact: boolean;
+  sender_phone: string;
+  account_sid: string;
+  auth_token_sealed: string;
+  tenant_name: string;
+  tier: string;
+  default_language: string;
+  brand_domains: string[];
+  user_id: string;
+  user_language: string | null;
+  reply_id: string | null;
+  kind: ExistingReply['kind'];
+  reply_body: string;
+  to_phone: string;
+  provider_sid: string | null;
+  attempts: number;
+  attempt_outcome: string;
+  attempt_started_at: Date;
+}
+
+function toContext(row: ContextRow): MessageContext {
   return {
     status: row.status,
     body: row.body,

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createWriteBatcher } from './write-batcher.ts';
+import { createRoundTripBatcher } from './round-trip-batcher.ts';
 
 const tick = () => new Promise((r) => setTimeout(r, 5));
 
-describe('write batcher', () => {
+describe('round-trip batcher', () => {
   it('sends a lone call at once, on its own', async () => {
     const batches: number[][] = [];
-    const write = createWriteBatcher<number, number>({
+    const write = createRoundTripBatcher<number, number>({
       run: async (items) => (batches.push(items), items.map((i) => i * 2)),
       maxBatch: 10,
       maxInFlight: 2,
@@ -17,7 +17,7 @@ describe('write batcher', () => {
 
   it('groups calls that arrive while the in-flight batches run, and keeps results in order', async () => {
     const batches: number[][] = [];
-    const write = createWriteBatcher<number, string>({
+    const write = createRoundTripBatcher<number, string>({
       run: async (items) => {
         batches.push(items);
         await tick();
@@ -32,7 +32,7 @@ describe('write batcher', () => {
   });
 
   it('retries a failed batch item by item, so only the bad item fails', async () => {
-    const write = createWriteBatcher<number, number>({
+    const write = createRoundTripBatcher<number, number>({
       run: async (items) => {
         await tick();
         if (items.includes(3)) throw new Error('bad item');

@@ -4,8 +4,8 @@ interface Pending<I, O> {
   reject: (error: unknown) => void;
 }
 
-export interface WriteBatcherOptions<I, O> {
-  /** Writes a batch in one round trip; returns one result per item, in order. */
+export interface RoundTripBatcherOptions<I, O> {
+  /** Runs a batch in one round trip; returns one result per item, in order. */
   run: (items: I[]) => Promise<O[]>;
   maxBatch: number;
   /** Batches under way at once; calls beyond wait and go together in the next batch. */
@@ -13,12 +13,12 @@ export interface WriteBatcherOptions<I, O> {
 }
 
 /**
- * Group commit for single-statement writes. A call goes out at once while fewer than `maxInFlight`
- * batches are running, so an idle system adds no latency; under load, calls that arrive meanwhile
- * share the next round trip and commit. A failed batch is retried item by item, so one bad item
- * cannot fail the others.
+ * Shares round trips between concurrent single-statement calls (for writes, a group commit). A call
+ * goes out at once while fewer than `maxInFlight` batches are running, so an idle system adds no
+ * latency; under load, calls that arrive meanwhile share the next round trip (and commit). A failed
+ * batch is retried item by item, so one bad item cannot fail the others.
  */
-export function createWriteBatcher<I, O>({ run, maxBatch, maxInFlight }: WriteBatcherOptions<I, O>) {
+export function createRoundTripBatcher<I, O>({ run, maxBatch, maxInFlight }: RoundTripBatcherOptions<I, O>) {
   const waiting: Pending<I, O>[] = [];
   let inFlight = 0;
 
