@@ -35,6 +35,16 @@ export function createProducer<Q extends QueueName>(queueName: Q, settings: Queu
     add<N extends JobNamesOf<Q>>(name: N, payload: JobPayload<N>, jobId?: string): Promise<Job> {
       return queue.add(name, payload, { ...jobOptions(name, settings), ...(jobId ? { jobId } : {}) });
     },
+    /** Several jobs of one name in one Redis round trip (BullMQ's addBulk). */
+    addMany<N extends JobNamesOf<Q>>(
+      name: N,
+      jobs: { payload: JobPayload<N>; jobId: string }[],
+    ): Promise<Job[]> {
+      const options = jobOptions(name, settings);
+      return queue.addBulk(
+        jobs.map((j) => ({ name, data: j.payload, opts: { ...options, jobId: j.jobId } })),
+      );
+    },
     close: () => queue.close(),
   };
 }

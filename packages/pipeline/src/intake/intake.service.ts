@@ -1,6 +1,7 @@
 import type { Pool } from '@elara/db/pool';
 import { createRoundTripBatcher } from '@elara/db/round-trip-batcher';
 import type { Logger } from '@elara/logger/logger';
+import type { JobPayload } from '@elara/queue/catalog';
 import type { Producer } from '@elara/queue/queues';
 import type { ResolvedSender } from '@elara/whatsapp/senders';
 import { insertInboundMessages, type NewInboundMessage } from './inbound-message.repo.ts';
@@ -31,12 +32,19 @@ export function createIntakeService({ pool, producer, logger, enqueueTimeoutMs =
     maxInFlight: 4,
   });
 
+  // Jobs of webhooks that arrive together go to Redis in one round trip.
+  const addJob = createRoundTripBatcher({
+    run: (jobs: { payload: JobPayload<'whatsapp.processInbound'>; jobId: string }[]) =>
+      producer.addMany('whatsapp.processInbound', jobs),
+    maxBatch: 64,
+    maxInFlight: 4,
+  });
+
   async function enqueue(tenantId: string, senderId: string, inboundMessageId: string): Promise<boolean> {
-    const job = producer.add(
-      'whatsapp.processInbound',
-      { tenantId, inboundMessageId, senderId, acknowledgedAt: Date.now() },
-      inboundMessageId,
-    );
+    const job = addJob({
+      payload: { tenantId, inboundMessageId, senderId, acknowledgedAt: Date.now() },
+      jobId: inboundMessageId,
+    });
     const added = job.then(
       () => true,
       (error: unknown) => {
