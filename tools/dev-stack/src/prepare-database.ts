@@ -19,7 +19,14 @@ export async function prepareDatabase(local: LocalDefaults): Promise<Omit<Prepar
   await ensureDatabase(local.DATABASE_ADMIN_URL, local.DATABASE_NAME);
   const { applied } = await migrateDatabase(
     withUserAndDatabase(local.DATABASE_ADMIN_URL, ROLES.owner, local.DATABASE_NAME),
-  );
+  ).catch((error: Error) => {
+    if (!/checksum/i.test(error.message)) throw error;
+    // Only possible locally: a migration file changed after this database applied it.
+    throw new Error(
+      `${error.message}: this local database was migrated by an older checkout. ` +
+        `Drop it (DROP DATABASE ${local.DATABASE_NAME}) or choose another DATABASE_NAME.`,
+    );
+  });
   return {
     appUrl: local.DATABASE_URL,
     migrationsApplied: applied,
