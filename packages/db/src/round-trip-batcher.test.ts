@@ -45,3 +45,31 @@ describe('round-trip batcher', () => {
     expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
   });
 });
+
+describe('batched SQL arguments', () => {
+  it('turns items into one array per column and rows back into input order', async () => {
+    const { byOrdinal, toColumns } = await import('./round-trip-batcher.ts');
+    expect(
+      toColumns(
+        [
+          { a: 1, b: 'x' },
+          { a: 2, b: 'y' },
+        ],
+        (i) => [i.a, i.b],
+      ),
+    ).toEqual([
+      [1, 2],
+      ['x', 'y'],
+    ]);
+    expect(
+      byOrdinal(
+        [
+          { ord: 3, id: 'c' },
+          { ord: 1, id: 'a' },
+        ],
+        3,
+        (r) => r.id,
+      ),
+    ).toEqual(['a', null, 'c']);
+  });
+});

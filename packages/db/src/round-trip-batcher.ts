@@ -49,3 +49,21 @@ export function createRoundTripBatcher<I, O>({ run, maxBatch, maxInFlight }: Rou
       pump();
     });
 }
+
+/** Items as one array per column: the arguments of a batched SQL function (`unnest`-style). */
+export function toColumns<T>(items: readonly T[], row: (item: T) => unknown[]): unknown[][] {
+  const columns: unknown[][] = [];
+  items.forEach((item, i) => row(item).forEach((value, c) => ((columns[c] ??= [])[i] = value)));
+  return columns;
+}
+
+/** A batched SQL function's rows back in input order, by their 1-based `ord`; null where it had none. */
+export function byOrdinal<R extends { ord: number }, T>(
+  rows: readonly R[],
+  count: number,
+  pick: (row: R) => T,
+): (T | null)[] {
+  const results = new Array<T | null>(count).fill(null);
+  for (const row of rows) results[row.ord - 1] = pick(row);
+  return results;
+}

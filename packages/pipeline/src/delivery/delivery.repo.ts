@@ -1,4 +1,5 @@
 import type { Pool } from '@elara/db/pool';
+import { toColumns } from '@elara/db/round-trip-batcher';
 import type { TenantTx } from '@elara/db/tenant';
 
 /** Opens attempt `attempt` on a reply (retries; attempt 1 opens with the decision). */
@@ -33,13 +34,7 @@ export async function recordAccepted(pool: Pool, sends: AcceptedSend[]): Promise
   await pool.query({
     name: 'delivery.accepted_batch',
     text: 'SELECT record_replies_accepted($1, $2, $3, $4, $5)',
-    values: [
-      sends.map((s) => s.tenantId),
-      sends.map((s) => s.replyId),
-      sends.map((s) => s.providerSid),
-      sends.map((s) => s.providerStatus),
-      sends.map((s) => s.outcome),
-    ],
+    values: toColumns(sends, (s) => [s.tenantId, s.replyId, s.providerSid, s.providerStatus, s.outcome]),
   });
 }
 

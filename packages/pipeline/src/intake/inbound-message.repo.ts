@@ -1,4 +1,5 @@
 import type { Pool } from '@elara/db/pool';
+import { byOrdinal, toColumns } from '@elara/db/round-trip-batcher';
 import type { MediaItem } from '@elara/whatsapp/inbound';
 
 export interface NewInboundMessage {
@@ -22,18 +23,16 @@ export async function insertInboundMessages(
   const { rows } = await pool.query<{ ord: number; id: string | null }>({
     name: 'inbound.insert_batch',
     text: 'SELECT ord, id FROM record_inbound_messages($1, $2, $3, $4, $5, $6, $7, $8)',
-    values: [
-      messages.map((m) => m.tenantId),
-      messages.map((m) => m.senderId),
-      messages.map((m) => m.messageSid),
-      messages.map((m) => m.fromPhone),
-      messages.map((m) => m.profileName ?? null),
-      messages.map((m) => m.body),
-      messages.map((m) => m.media.length),
-      messages.map((m) => JSON.stringify(m.media)),
-    ],
+    values: toColumns(messages, (m) => [
+      m.tenantId,
+      m.senderId,
+      m.messageSid,
+      m.fromPhone,
+      m.profileName ?? null,
+      m.body,
+      m.media.length,
+      JSON.stringify(m.media),
+    ]),
   });
-  const ids = new Array<string | null>(messages.length).fill(null);
-  for (const row of rows) ids[row.ord - 1] = row.id;
-  return ids;
+  return byOrdinal(rows, messages.length, (row) => row.id);
 }

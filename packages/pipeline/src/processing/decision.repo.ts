@@ -1,4 +1,5 @@
 import type { Pool } from '@elara/db/pool';
+import { byOrdinal, toColumns } from '@elara/db/round-trip-batcher';
 import type { TenantTx } from '@elara/db/tenant';
 import type { ScanResult } from '@elara/detection/types';
 
@@ -23,25 +24,23 @@ export async function recordDecisions(pool: Pool, decisions: Decision[]): Promis
   const { rows } = await pool.query<{ ord: number; reply_id: string | null }>({
     name: 'processing.decision_batch',
     text: 'SELECT ord, reply_id FROM record_decisions($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)',
-    values: [
-      decisions.map((d) => d.tenantId),
-      decisions.map((d) => d.inboundMessageId),
-      decisions.map((d) => d.senderId),
-      decisions.map((d) => d.toPhone),
-      decisions.map((d) => d.kind),
-      decisions.map((d) => d.body),
-      decisions.map((d) => d.scan?.verdict ?? null),
-      decisions.map((d) => d.scan?.score ?? null),
-      decisions.map((d) => (d.scan ? JSON.stringify(d.scan.signals) : null)),
-      decisions.map((d) => (d.scan ? JSON.stringify(d.scan.urls) : null)),
-      decisions.map((d) => d.scan?.urlsOmitted ?? 0),
-      decisions.map((d) => d.language),
-      decisions.map((d) => d.engineVersion),
-    ],
+    values: toColumns(decisions, (d) => [
+      d.tenantId,
+      d.inboundMessageId,
+      d.senderId,
+      d.toPhone,
+      d.kind,
+      d.body,
+      d.scan?.verdict ?? null,
+      d.scan?.score ?? null,
+      d.scan ? JSON.stringify(d.scan.signals) : null,
+      d.scan ? JSON.stringify(d.scan.urls) : null,
+      d.scan?.urlsOmitted ?? 0,
+      d.language,
+      d.engineVersion,
+    ]),
   });
-  const ids = new Array<string | null>(decisions.length).fill(null);
-  for (const row of rows) ids[row.ord - 1] = row.reply_id;
-  return ids;
+  return byOrdinal(rows, decisions.length, (row) => row.reply_id);
 }
 
 /** A message that needs no reply (over the limit, already told): finished without one. */

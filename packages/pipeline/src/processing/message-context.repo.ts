@@ -1,4 +1,5 @@
 import type { Pool } from '@elara/db/pool';
+import { byOrdinal, toColumns } from '@elara/db/round-trip-batcher';
 
 /** Everything processing needs about one inbound message, read in one statement. */
 export interface MessageContext {
@@ -35,11 +36,9 @@ export async function loadMessageContexts(
   const { rows } = await pool.query<ContextRow>({
     name: 'processing.context_batch',
     text: 'SELECT * FROM load_message_contexts($1, $2)',
-    values: [keys.map((k) => k.tenantId), keys.map((k) => k.inboundMessageId)],
+    values: toColumns(keys, (k) => [k.tenantId, k.inboundMessageId]),
   });
-  const contexts = new Array<MessageContext | null>(keys.length).fill(null);
-  for (const row of rows) contexts[row.ord - 1] = toContext(row);
-  return contexts;
+  return byOrdinal(rows, keys.length, toContext);
 }
 
 /** A row of load_message_contexts (migration 003). */
