@@ -7,9 +7,13 @@ interface Pending<I, O> {
 export interface RoundTripBatcherOptions<I, O> {
   /** Runs a batch in one round trip; returns one result per item, in order. */
   run: (items: I[]) => Promise<O[]>;
-  maxBatch: number;
-  /** Batches under way at once; calls beyond wait and go together in the next batch. */
-  maxInFlight: number;
+  /** Most items in one round trip (default 64). */
+  maxBatch?: number;
+  /**
+   * Batches under way at once (default 4, well under a pool of 10); calls beyond wait and go
+   * together in the next batch.
+   */
+  maxInFlight?: number;
 }
 
 /**
@@ -18,7 +22,11 @@ export interface RoundTripBatcherOptions<I, O> {
  * latency; under load, calls that arrive meanwhile share the next round trip (and commit). A failed
  * batch is retried item by item, so one bad item cannot fail the others.
  */
-export function createRoundTripBatcher<I, O>({ run, maxBatch, maxInFlight }: RoundTripBatcherOptions<I, O>) {
+export function createRoundTripBatcher<I, O>({
+  run,
+  maxBatch = 64,
+  maxInFlight = 4,
+}: RoundTripBatcherOptions<I, O>) {
   const waiting: Pending<I, O>[] = [];
   let inFlight = 0;
 

@@ -1,6 +1,7 @@
 import type { Pool } from '@elara/db/pool';
 import { withTenant } from '@elara/db/tenant';
 import type { Producer } from '@elara/queue/queues';
+import { inboundJob } from '../processing/inbound-job.ts';
 import { reviveDeadLettered, type DeadLetter } from './dead-letter.repo.ts';
 
 export type { DeadLetter };
@@ -41,11 +42,8 @@ export function createDeadLetterService({
       if (!senderId) return false;
       const failed = await producer.queue.getJob(inboundMessageId);
       if (failed && (await failed.isFailed())) await failed.remove();
-      await producer.add(
-        'whatsapp.processInbound',
-        { tenantId, inboundMessageId, senderId, acknowledgedAt: Date.now() },
-        inboundMessageId,
-      );
+      const job = inboundJob({ tenantId, inboundMessageId, senderId });
+      await producer.add('whatsapp.processInbound', job.payload, job.jobId);
       return true;
     },
   };

@@ -63,8 +63,6 @@ export function createReplyDelivery({ pool, messaging, logger, sendTimeoutMs }: 
       await recordAccepted(pool, sends);
       return sends.map(() => undefined);
     },
-    maxBatch: 64,
-    maxInFlight: 4,
   });
 
   /** A provider message for this reply that no other reply has claimed, if the provider has one. */

@@ -1,9 +1,9 @@
 import type { Pool } from '@elara/db/pool';
 import { createRoundTripBatcher } from '@elara/db/round-trip-batcher';
 import type { Logger } from '@elara/logger/logger';
-import type { JobPayload } from '@elara/queue/catalog';
 import type { Producer } from '@elara/queue/queues';
 import type { ResolvedSender } from '@elara/whatsapp/senders';
+import { inboundJob, type InboundJob } from '../processing/inbound-job.ts';
 import { insertInboundMessages, type NewInboundMessage } from './inbound-message.repo.ts';
 
 export interface IntakeResult {
@@ -28,23 +28,15 @@ export function createIntakeService({ pool, producer, logger, enqueueTimeoutMs =
   // Webhooks that arrive together share one round trip and one commit (group commit).
   const recordInbound = createRoundTripBatcher({
     run: (messages: NewInboundMessage[]) => insertInboundMessages(pool, messages),
-    maxBatch: 64,
-    maxInFlight: 4,
   });
 
   // Jobs of webhooks that arrive together go to Redis in one round trip.
   const addJob = createRoundTripBatcher({
-    run: (jobs: { payload: JobPayload<'whatsapp.processInbound'>; jobId: string }[]) =>
-      producer.addMany('whatsapp.processInbound', jobs),
-    maxBatch: 64,
-    maxInFlight: 4,
+    run: (jobs: InboundJob[]) => producer.addMany('whatsapp.processInbound', jobs),
   });
 
   async function enqueue(tenantId: string, senderId: string, inboundMessageId: string): Promise<boolean> {
-    const job = addJob({
-      payload: { tenantId, inboundMessageId, senderId, acknowledgedAt: Date.now() },
-      jobId: inboundMessageId,
-    });
+    const job = addJob(inboundJob({ tenantId, inboundMessageId, senderId }));
     const added = job.then(
       () => true,
       (error: unknown) => {

@@ -52,14 +52,10 @@ export function createInboundProcessor(deps: InboundProcessorDeps) {
   // Jobs that start together read their state in one round trip.
   const loadMessageContext = createRoundTripBatcher({
     run: (keys: { tenantId: string; inboundMessageId: string }[]) => loadMessageContexts(pool, keys),
-    maxBatch: 64,
-    maxInFlight: 4,
   });
   // Decisions made together share one round trip and one (synchronous) commit.
   const recordDecision = createRoundTripBatcher({
     run: (decisions: Decision[]) => recordDecisions(pool, decisions),
-    maxBatch: 64,
-    maxInFlight: 4,
   });
 
   function requestFor(p: Payload, context: MessageContext, toPhone: string, body: string): SendRequest {

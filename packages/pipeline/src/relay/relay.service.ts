@@ -1,5 +1,6 @@
 import type { Pool } from '@elara/db/pool';
 import type { Producer } from '@elara/queue/queues';
+import { inboundJob } from '../processing/inbound-job.ts';
 
 const IN_FLIGHT_STATES = new Set(['waiting', 'active', 'delayed', 'prioritized', 'waiting-children']);
 
@@ -30,16 +31,12 @@ export function createRelayService({ pool, producer, staleAfterSeconds, batchSiz
         if (IN_FLIGHT_STATES.has(state)) continue;
         // Completed or failed yet still 'received' in the database: its outcome was never recorded.
         if (existing) await existing.remove();
-        await producer.add(
-          'whatsapp.processInbound',
-          {
-            tenantId: row.tenant_id,
-            inboundMessageId: row.id,
-            senderId: row.sender_id,
-            acknowledgedAt: Date.now(),
-          },
-          row.id,
-        );
+        const job = inboundJob({
+          tenantId: row.tenant_id,
+          inboundMessageId: row.id,
+          senderId: row.sender_id,
+        });
+        await producer.add('whatsapp.processInbound', job.payload, job.jobId);
         requeued += 1;
       }
       return requeued;
