@@ -2,7 +2,8 @@
 # Elara's two entry points on a fresh machine:
 #   ./dev.sh start   run Elara locally (API, worker, scheduler, Twilio sandbox) with the demo tenant
 #   ./dev.sh test    run every check and test (what CI runs)
-# Each installs what is missing first: PostgreSQL and Redis running, pnpm, dependencies, Prisma client.
+# Each installs what is missing first: PostgreSQL and Redis running, pnpm, dependencies, Prisma client,
+# and the trained text model.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -40,6 +41,8 @@ install_dependencies() {
   log "installing dependencies"
   pnpm install --frozen-lockfile --reporter=append-only | tail -n 3
   pnpm --silent db:generate >/dev/null
+  log "training the text model (skipped when its data and code are unchanged)"
+  pnpm --silent build:model
 }
 
 prepare() {

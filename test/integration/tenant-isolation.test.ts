@@ -58,6 +58,10 @@ async function seedTenant(key: 'a' | 'b'): Promise<void> {
       `INSERT INTO delivery_status_events (tenant_id, provider_sid, status) VALUES ($1, 'SMx', 'sent')`,
       [tenant.id],
     );
+    await tx.query(`INSERT INTO tenant_url_rules (tenant_id, list, domain) VALUES ($1, 'block', $2)`, [
+      tenant.id,
+      `scam-${key}.example`,
+    ]);
     return { messageId, replyId: reply.rows[0].id as string };
   });
   tenants[key] = { id: tenant.id, senderId: sender.id, senderPhone: sender.phoneNumber, ...ids };
@@ -102,12 +106,14 @@ describe('row-level security, as the application role', () => {
     }
   });
 
-  it('has no other tables in the schema that the app can write', async () => {
+  it('has no other tables in the schema that the app can write, but the global threat feeds', async () => {
     const { rows } = await owner.query<{ table_name: string }>(
       `SELECT DISTINCT table_name FROM information_schema.role_table_grants
         WHERE grantee = 'elara_app' AND privilege_type IN ('INSERT', 'UPDATE', 'DELETE')`,
     );
-    expect(rows.map((r) => r.table_name).sort()).toEqual((await tenantTables()).sort());
+    // Feeds are public data shared by every tenant (migration 004), refreshed by the workers.
+    const global = ['threat_feed_entries', 'threat_feeds'];
+    expect(rows.map((r) => r.table_name).sort()).toEqual([...(await tenantTables()), ...global].sort());
   });
 
   it('sees nothing at all when no tenant is set', async () => {

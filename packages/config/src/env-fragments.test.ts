@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { databaseEnv, parseEnv, publicUrlEnv, secretsEnv } from './env-fragments.ts';
+import {
+  databaseEnv,
+  linkInspectionEnv,
+  parseEnv,
+  publicUrlEnv,
+  secretsEnv,
+  threatFeedsEnv,
+} from './env-fragments.ts';
 
 describe('parseEnv', () => {
   it('applies local defaults', () => {
@@ -20,5 +27,103 @@ describe('parseEnv', () => {
     expect(parseEnv(publicUrlEnv, { PUBLIC_BASE_URL: 'https://elara.example.com/' })).toEqual({
       PUBLIC_BASE_URL: 'https://elara.example.com',
     });
+  });
+});
+
+describe('threatFeedsEnv', () => {
+  it('defaults to no configured feeds, refreshed hourly', () => {
+    expect(parseEnv(threatFeedsEnv, {})).toEqual({ THREAT_FEEDS: [], THREAT_FEED_REFRESH_MINUTES: 60 });
+  });
+
+  it('parses a JSON list of feeds and the interval', () => {
+    const feeds = [
+      { name: 'urlhaus', format: 'urlhaus-csv', url: 'https://urlhaus.abuse.ch/downloads/csv_recent/' },
+      { name: 'local_list', format: 'domain-list', url: 'file:///etc/elara/blocklist.txt' },
+    ];
+    expect(
+      parseEnv(threatFeedsEnv, { THREAT_FEEDS: JSON.stringify(feeds), THREAT_FEED_REFRESH_MINUTES: '15' }),
+    ).toEqual({ THREAT_FEEDS: feeds, THREAT_FEED_REFRESH_MINUTES: 15 });
+  });
+
+  it('rejects bad JSON, unknown formats, bad names, other schemes and repeated names, without echoing values', () => {
+    const secretUrl = 'https://feeds.example/data/SECRET-KEY/online-valid.csv';
+    const bad = (feeds: unknown) => () => parseEnv(threatFeedsEnv, { THREAT_FEEDS: JSON.stringify(feeds) });
+    const notJson = () => parseEnv(threatFeedsEnv, { THREAT_FEEDS: `[{"url": "${secretUrl}"` });
+    expect(notJson).toThrow(/THREAT_FEEDS: must be a JSON array/);
+    expect(notJson).not.toThrow(/SECRET-KEY/);
+    expect(bad([{ name: 'a', format: 'csv', url: secretUrl }])).toThrow(/THREAT_FEEDS\.0\.format/);
+    expect(bad([{ name: 'a', format: 'csv', url: secretUrl }])).not.toThrow(/SECRET-KEY/);
+    expect(bad([{ name: 'Bad Name', format: 'url-list', url: secretUrl }])).toThrow(/THREAT_FEEDS\.0\.name/);
+    expect(bad([{ name: 'a', format: 'url-list', url: 'ftp://feeds.example/x' }])).toThrow(
+      /THREAT_FEEDS\.0\.url: must be an http\(s\) or file URL/,
+    );
+    expect(bad([{ name: 'a', format: 'url-list', url: secretUrl, extra: 1 }])).toThrow(/THREAT_FEEDS\.0/);
+    expect(
+      bad([
+        { name: 'a', format: 'url-list', url: secretUrl },
+        { name: 'a', format: 'domain-list', url: secretUrl },
+      ]),
+    ).toThrow(/feed names must be unique/);
+    expect(bad({ name: 'a' })).toThrow(/THREAT_FEEDS/);
+    expect(() => parseEnv(threatFeedsEnv, { THREAT_FEED_REFRESH_MINUTES: '0' })).toThrow(
+      /THREAT_FEED_REFRESH_MINUTES/,
+    );
+  });
+});
+
+describe('linkInspectionEnv', () => {
+  it('is off by default, with short timeouts', () => {
+    expect(parseEnv(linkInspectionEnv, {})).toEqual({
+      LINK_EXPAND_SHORTENERS: false,
+      LINK_RDAP_LOOKUP: false,
+      LINK_INSPECTION_TIMEOUT_MS: 1_500,
+      LINK_MAX_REDIRECTS: 3,
+      LINK_MAX_BODY_BYTES: 65_536,
+      LINK_INSPECTION_CACHE_TTL_MS: 3_600_000,
+      LINK_INSPECTION_CACHE_SIZE: 10_000,
+      RDAP_BASE_URL: 'https://rdap.org',
+    });
+  });
+
+  it('reads "false" as false and "true" as true', () => {
+    expect(
+      parseEnv(linkInspectionEnv, { LINK_EXPAND_SHORTENERS: 'false', LINK_RDAP_LOOKUP: 'true' }),
+    ).toMatchObject({
+      LINK_EXPAND_SHORTENERS: false,
+      LINK_RDAP_LOOKUP: true,
+    });
+    expect(parseEnv(linkInspectionEnv, { LINK_EXPAND_SHORTENERS: '1', LINK_RDAP_LOOKUP: '0' })).toMatchObject(
+      {
+        LINK_EXPAND_SHORTENERS: true,
+        LINK_RDAP_LOOKUP: false,
+      },
+    );
+  });
+
+  it('parses numbers and trims the RDAP URL', () => {
+    expect(
+      parseEnv(linkInspectionEnv, {
+        LINK_INSPECTION_TIMEOUT_MS: '800',
+        LINK_MAX_REDIRECTS: '0',
+        RDAP_BASE_URL: 'https://rdap.example.net/',
+      }),
+    ).toMatchObject({
+      LINK_INSPECTION_TIMEOUT_MS: 800,
+      LINK_MAX_REDIRECTS: 0,
+      RDAP_BASE_URL: 'https://rdap.example.net',
+    });
+  });
+
+  it('rejects unclear flags, out-of-range numbers and non-http RDAP URLs', () => {
+    expect(() => parseEnv(linkInspectionEnv, { LINK_EXPAND_SHORTENERS: 'maybe' })).toThrow(
+      /LINK_EXPAND_SHORTENERS/,
+    );
+    expect(() => parseEnv(linkInspectionEnv, { LINK_INSPECTION_TIMEOUT_MS: '0' })).toThrow(
+      /LINK_INSPECTION_TIMEOUT_MS/,
+    );
+    expect(() => parseEnv(linkInspectionEnv, { LINK_MAX_REDIRECTS: '11' })).toThrow(/LINK_MAX_REDIRECTS/);
+    expect(() => parseEnv(linkInspectionEnv, { RDAP_BASE_URL: 'file:///etc/passwd' })).toThrow(
+      /RDAP_BASE_URL: must be an http\(s\) URL/,
+    );
   });
 });

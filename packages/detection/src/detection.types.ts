@@ -23,6 +23,10 @@ export const SIGNAL_CODES = [
   'url.random_label',
   'url.nonstandard_port',
   'url.plain_http',
+  'url.threat_feed',
+  'url.tenant_blocked',
+  'url.new_domain',
+  'url.redirects',
   'text.urgency',
   'text.payment_request',
   'text.credential_request',
@@ -33,6 +37,9 @@ export const SIGNAL_CODES = [
   'text.premium_rate',
   'text.marketing',
   'text.obfuscation',
+  'text.new_number_claim',
+  'text.model_scam',
+  'text.model_spam',
 ] as const;
 
 /** A known signal code; see {@link SIGNAL_CODES}. */
@@ -56,6 +63,43 @@ export interface UrlFinding {
   signals: Signal[];
   /** Noisy-OR of the link's signal weights, 0..1. */
   risk: number;
+  /** Threat feeds that list the link or where it redirects, when any did. */
+  feeds?: string[];
+}
+
+/** One threat-feed entry that matched a link. */
+export interface ThreatMatch {
+  /** Name of the feed that listed it, e.g. 'urlhaus', 'openphish', 'metamask'. */
+  feed: string;
+  /** What matched: the exact URL, the exact host, or the registrable domain. */
+  kind: 'url' | 'host' | 'domain';
+}
+
+/**
+ * In-memory threat-feed index, implemented by `@elara/threat-feeds`. Lookups are synchronous
+ * and answer in well under a millisecond; `url` is the normalised link, `host` its lowercase host.
+ */
+export interface ThreatLookup {
+  match(url: string, host: string): readonly ThreatMatch[];
+}
+
+/** A tenant's own lists: allowed domains are never flagged; blocked ones always are. */
+export interface TenantUrlLists {
+  allow: readonly string[];
+  block: readonly string[];
+}
+
+/**
+ * What the optional network steps (`@elara/link-inspection`) learned about a link before the
+ * scan: where a shortener really leads and how old the domain is. Keyed by normalised URL.
+ */
+export interface LinkFacts {
+  /** Final URL after following redirects, when it differs from the link itself. */
+  finalUrl?: string;
+  /** Number of redirects followed. */
+  redirects?: number;
+  /** Days since the registrable domain was registered (RDAP), when known. */
+  domainAgeDays?: number;
 }
 
 export interface ScanInput {
@@ -64,6 +108,14 @@ export interface ScanInput {
   brandDomains: readonly string[];
   /** How many links to analyse; default 5. */
   maxUrls?: number;
+  /** Threat-feed index; without it no feed lookups happen. */
+  threats?: ThreatLookup;
+  /** The tenant's allow and block lists (registrable domains or hosts). */
+  tenantLists?: TenantUrlLists;
+  /** Facts from the optional network steps, keyed by normalised URL. */
+  linkFacts?: ReadonlyMap<string, LinkFacts>;
+  /** Languages the message may be detected as (ISO 639-1); default en, es, pt, fr, de. */
+  languages?: readonly string[];
 }
 
 export interface ScanResult {
@@ -76,4 +128,6 @@ export interface ScanResult {
   urls: UrlFinding[];
   /** How many more distinct links the text held beyond `maxUrls`. */
   urlsOmitted: number;
+  /** The language the message is written in, or null when it is too short to tell reliably. */
+  language: string | null;
 }

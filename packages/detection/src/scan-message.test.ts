@@ -66,7 +66,12 @@ describe('scanMessage verdicts', () => {
   });
 
   it('is suspicious for medium evidence', () => {
-    expect(scan('Hi mum, this is my new number, save it').verdict).toBe('suspicious');
+    expect(scan('Hey, this is my new number').verdict).toBe('suspicious');
+  });
+
+  it('treats a bare "hi mum, new number" opener as the scam it opens', () => {
+    // The training data labels these openers scam: the money request comes in the next message.
+    expect(scan('Hi mum, this is my new number, save it').verdict).toBe('scam');
   });
 });
 
@@ -103,17 +108,14 @@ describe('scanMessage result shape', () => {
   });
 
   it('scans only the first MAX_SCANNED_CHARS characters', () => {
-    const text = `${'hello '.repeat(MAX_SCANNED_CHARS)} verify your account at http://dem0bank.com`;
+    const filler = 'See you at the station at six. ';
+    const text = `${filler.repeat(MAX_SCANNED_CHARS / filler.length + 1)} verify your account at http://dem0bank.com`;
     expect(scan(text)).toMatchObject({ verdict: 'safe', urls: [] });
   });
 
   it('handles empty text and empty brand lists', () => {
-    expect(scanMessage({ text: '', brandDomains: [] })).toEqual({
-      verdict: 'safe',
-      score: 0,
-      signals: [],
-      urls: [],
-      urlsOmitted: 0,
-    });
+    const result = scanMessage({ text: '', brandDomains: [] });
+    expect(result).toMatchObject({ verdict: 'safe', signals: [], urls: [], urlsOmitted: 0, language: null });
+    expect(result.score).toBeLessThan(0.05);
   });
 });

@@ -28,6 +28,12 @@ export const jobCatalog = {
     schema: z.object({}),
     retry: 'none',
   },
+  /** Imports the built-in and configured threat feeds (`@elara/threat-feeds`); workers reload on change. */
+  'threatFeeds.refresh': {
+    queue: 'maintenance',
+    schema: z.object({}),
+    retry: 'none',
+  },
 } as const satisfies Record<string, { queue: QueueName; schema: z.ZodType; retry: 'send' | 'none' }>;
 
 export type JobName = keyof typeof jobCatalog;

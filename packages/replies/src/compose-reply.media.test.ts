@@ -2,7 +2,14 @@ import type { ScanResult } from '@elara/detection/types';
 import { describe, expect, it } from 'vitest';
 import { composeMediaOnlyReply, composeVerdictReply } from './compose-reply.ts';
 
-const safeScan: ScanResult = { verdict: 'safe', score: 0, signals: [], urls: [], urlsOmitted: 0 };
+const safeScan: ScanResult = {
+  verdict: 'safe',
+  score: 0,
+  signals: [],
+  urls: [],
+  urlsOmitted: 0,
+  language: null,
+};
 
 describe('attachments', () => {
   it.each(['en', 'es', 'pt', 'fr', 'de'])(

@@ -15,7 +15,7 @@ import { REPLY_CATALOGS } from './locales/reply-catalogs.ts';
 const TENANT = 'DemoBank';
 
 function scanOf(verdict: Verdict, signals: Signal[] = [], urlsOmitted = 0): ScanResult {
-  return { verdict, score: 0.5, signals, urls: [], urlsOmitted };
+  return { verdict, score: 0.5, signals, urls: [], urlsOmitted, language: null };
 }
 
 function reply(scan: ScanResult, language: string, firstContact = false): string {

@@ -86,6 +86,18 @@ export function composeVerdictReply(input: VerdictReplyInput): string {
   );
 }
 
+/**
+ * One reason as plain text, without WhatsApp formatting: the sentence for the signal's code and
+ * its detail, e.g. for `elara classify` and the admin API.
+ */
+export function describeSignal(signal: Signal, language: string, tenantName = 'your bank'): string {
+  const catalog = REPLY_CATALOGS[resolveReplyLanguage(language)];
+  const sentence = reasonSentence(signal, catalog, cleanTenant(tenantName));
+  const detail =
+    signal.detail && !HIDDEN_DETAILS.has(signal.code) ? cleanInline(signal.detail, MAX_DETAIL_CHARS) : '';
+  return detail ? `${sentence}${catalog.detailSeparator}${detail}` : sentence;
+}
+
 /** Polite notice for a user over their rate limit, saying roughly when to try again. */
 export function composeRateLimitNotice(language: string, tenantName: string): string {
   return REPLY_CATALOGS[resolveReplyLanguage(language)].rateLimit(cleanTenant(tenantName));

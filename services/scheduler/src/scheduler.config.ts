@@ -1,9 +1,12 @@
 import { z } from 'zod';
-import { logEnv, parseEnv, redisEnv } from '@elara/config/env';
+import { logEnv, parseEnv, redisEnv, threatFeedsEnv } from '@elara/config/env';
 
-const schedulerEnv = logEnv.extend(redisEnv.shape).extend({
-  RELAY_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3_600).default(15),
-});
+const schedulerEnv = logEnv
+  .extend(redisEnv.shape)
+  .extend(threatFeedsEnv.pick({ THREAT_FEED_REFRESH_MINUTES: true }).shape)
+  .extend({
+    RELAY_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3_600).default(15),
+  });
 
 export type SchedulerConfig = ReturnType<typeof loadSchedulerConfig>;
 

@@ -3,10 +3,16 @@ import type { Logger } from '@elara/logger/logger';
 import { createReplyDelivery } from '@elara/pipeline/delivery';
 import { createInboundProcessor } from '@elara/pipeline/processing';
 import { createRelayService } from '@elara/pipeline/relay';
+import { createTenantUrlListCache } from '@elara/pipeline/tenant-url-lists';
+import type { LinkInspector } from '@elara/pipeline/detection-inputs';
+import { registrableDomain, SHORTENER_HOSTS } from '@elara/detection/links';
+import { createLinkInspector } from '@elara/link-inspection/inspector';
 import { closeRedis, createCatalogWorker, createProducer } from '@elara/queue/queues';
 import { createRateLimiter } from '@elara/ratelimit/limits';
 import { createSenderPacer } from '@elara/ratelimit/pacing';
 import { createSecretBox, withOpenCache } from '@elara/secrets/secret-box';
+import { refreshThreatFeeds } from '@elara/threat-feeds/refresh';
+import { createThreatIndexRefresher, type ThreatIndexRefresher } from '@elara/threat-feeds/refresher';
 import { createTwilioMessaging } from '@elara/whatsapp/messaging';
 import type { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
@@ -23,10 +29,31 @@ interface Infrastructure {
   /** For commands (rate limits, pacing, enqueueing); BullMQ workers get their own connection. */
   commands: Redis;
   logger: Logger;
+  /** The in-memory threat-feed index, reloaded when an import changes the feeds. */
+  threats: ThreatIndexRefresher;
+}
+
+/** The optional network steps on links, only when configured: they contact hosts a scammer chose. */
+function createConfiguredLinkInspector(config: WorkerConfig, logger: Logger): LinkInspector | undefined {
+  if (!config.LINK_EXPAND_SHORTENERS && !config.LINK_RDAP_LOOKUP) return undefined;
+  return createLinkInspector({
+    expandShorteners: config.LINK_EXPAND_SHORTENERS,
+    rdap: config.LINK_RDAP_LOOKUP,
+    timeoutMs: config.LINK_INSPECTION_TIMEOUT_MS,
+    maxRedirects: config.LINK_MAX_REDIRECTS,
+    maxBodyBytes: config.LINK_MAX_BODY_BYTES,
+    cacheTtlMs: config.LINK_INSPECTION_CACHE_TTL_MS,
+    cacheMaxEntries: config.LINK_INSPECTION_CACHE_SIZE,
+    rdapBaseUrl: config.RDAP_BASE_URL,
+    shortenerHosts: SHORTENER_HOSTS,
+    registrableDomain,
+    // The host only: a link's path and query may carry personal data.
+    onError: (error, link) => logger.debug({ err: error, host: link.host }, 'link inspection failed'),
+  });
 }
 
 /** The job handlers, wired to their dependencies. */
-function createHandlers(config: WorkerConfig, { pool, commands, logger }: Infrastructure) {
+function createHandlers(config: WorkerConfig, { pool, commands, logger, threats }: Infrastructure) {
   const prefix = config.REDIS_KEY_PREFIX;
   const producer = createProducer('whatsapp-inbound', {
     connection: commands,
@@ -47,13 +74,22 @@ function createHandlers(config: WorkerConfig, { pool, commands, logger }: Infras
     delivery: createReplyDelivery({ pool, messaging, logger, sendTimeoutMs: config.TWILIO_TIMEOUT_MS }),
     secretBox: withOpenCache(createSecretBox(config.ELARA_SECRETS_KEY)),
     logger,
+    detection: {
+      tenantUrlLists: createTenantUrlListCache({ pool, ttlMs: config.TENANT_URL_LISTS_TTL_MS }),
+      threats: () => threats.current(),
+      linkInspector: createConfiguredLinkInspector(config, logger),
+    },
   });
   const relay = createRelayService({ pool, producer, staleAfterSeconds: config.RELAY_STALE_AFTER_SECONDS });
   const requeueUnprocessed = async () => {
     const count = await relay.requeueUnprocessed();
     if (count > 0) logger.warn({ count }, 'relay re-queued unprocessed messages');
   };
-  return { processInbound, requeueUnprocessed, close: () => producer.close() };
+  const threatFeeds = config.THREAT_FEEDS.map((f) => ({ name: f.name, format: f.format, source: f.url }));
+  const refreshFeeds = async () => {
+    await refreshThreatFeeds({ pool, feeds: threatFeeds, logger });
+  };
+  return { processInbound, requeueUnprocessed, refreshFeeds, close: () => producer.close() };
 }
 
 /** Builds the worker from its config and starts consuming the queues it is configured for. */
@@ -67,7 +103,9 @@ export async function startWorker(config: WorkerConfig, logger: Logger): Promise
   const commands = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 3 });
   for (const r of [bullConnection, commands])
     r.on('error', (error) => logger.warn({ err: error }, 'redis error'));
-  const handlers = createHandlers(config, { pool, commands, logger });
+  const threats = createThreatIndexRefresher({ pool, logger, pollIntervalMs: config.THREAT_INDEX_POLL_MS });
+  await threats.start();
+  const handlers = createHandlers(config, { pool, commands, logger, threats });
   const options = {
     connection: bullConnection,
     prefix: config.REDIS_KEY_PREFIX,
@@ -85,7 +123,10 @@ export async function startWorker(config: WorkerConfig, logger: Logger): Promise
     );
   }
   if (config.WORKER_QUEUES.includes('maintenance')) {
-    const catalog = { 'relay.requeueUnprocessed': handlers.requeueUnprocessed };
+    const catalog = {
+      'relay.requeueUnprocessed': handlers.requeueUnprocessed,
+      'threatFeeds.refresh': handlers.refreshFeeds,
+    };
     workers.push(createCatalogWorker('maintenance', catalog, { ...options, concurrency: 1 }));
   }
   for (const worker of workers) worker.on('error', (error) => logger.error({ err: error }, 'worker error'));
@@ -95,6 +136,7 @@ export async function startWorker(config: WorkerConfig, logger: Logger): Promise
     workers,
     async close() {
       await Promise.all(workers.map((w) => w.close()));
+      threats.stop();
       await handlers.close();
       await Promise.all([closeRedis(bullConnection), closeRedis(commands)]);
       await pool.end();

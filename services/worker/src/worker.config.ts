@@ -8,7 +8,9 @@ import {
   publicUrlEnv,
   redisEnv,
   secretsEnv,
+  threatFeedsEnv,
   twilioEnv,
+  linkInspectionEnv,
 } from '@elara/config/env';
 
 const workerEnv = logEnv
@@ -19,6 +21,8 @@ const workerEnv = logEnv
   .extend(publicUrlEnv.shape)
   .extend(retryEnv.shape)
   .extend(pacingEnv.shape)
+  .extend(threatFeedsEnv.shape)
+  .extend(linkInspectionEnv.shape)
   .extend({
     /** Jobs in flight per process: most of a job's time is waiting on Postgres and the provider. */
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1_000).default(64),
@@ -40,6 +44,10 @@ const workerEnv = logEnv
     /** Ask Twilio for delivery status callbacks at PUBLIC_BASE_URL/webhooks/twilio/status. */
     STATUS_CALLBACKS: z.stringbool().default(true),
     RELAY_STALE_AFTER_SECONDS: z.coerce.number().int().min(1).default(60),
+    /** How long a tenant's allow/block lists are cached; an admin change applies within this. */
+    TENANT_URL_LISTS_TTL_MS: z.coerce.number().int().min(0).default(30_000),
+    /** How often the worker checks whether an import changed the threat feeds (ms). */
+    THREAT_INDEX_POLL_MS: z.coerce.number().int().min(100).default(30_000),
   });
 
 export type WorkerConfig = ReturnType<typeof loadWorkerConfig>;

@@ -3,18 +3,30 @@ import { loadLocalEnv } from '@elara/dev-stack/local-env';
 import { prepareDatabase, seedDemoTenant } from '@elara/dev-stack/prepare-database';
 import { chatCommand, sendCommand } from './commands/conversation.command.ts';
 import { deadLettersCommand } from './commands/dead-letters.command.ts';
+import { feedsCommand } from './commands/feeds.command.ts';
+import { buildOfflineThreatIndex } from '@elara/threat-feeds/offline-index';
+import { classifyCommand } from './commands/classify.command.ts';
+import { evalDetectionCommand } from './commands/eval-detection.command.ts';
 
 const USAGE = `usage: pnpm elara <command>
   send "<text>" [--from +E164] [--to +E164]   send one WhatsApp message as a demo user, print the reply
   chat [--from +E164] [--to +E164]            the same, interactively
   db prepare                                  create roles and database, apply migrations, seed the demo tenant
   dlq list                                    list dead-lettered messages
-  dlq redrive <tenantId> <messageId> | --all  send them through the pipeline again`;
+  dlq redrive <tenantId> <messageId> | --all  send them through the pipeline again
+  feeds import <name> --format <f> --source <url|file>
+                                              import a threat feed now (feeds list; feeds remove <name>)
+  classify [--brand domain.com ...]           JSON lines {"text": "..."} on stdin -> one verdict per line on stdout
+  eval-detection [--split test|train] [--misses N]
+                                              per-class precision/recall/F1 on the held-out split, CPU per message`;
 
 async function main(argv: string[]): Promise<void> {
+  const [command, ...args] = argv;
+  // Detection commands need no database, Redis or local secrets.
+  if (command === 'eval-detection') return evalDetectionCommand(args);
+  if (command === 'classify') return classifyCommand(args, { threats: buildOfflineThreatIndex() });
   loadLocalEnv();
   const local = loadLocalDefaults(process.env);
-  const [command, ...args] = argv;
   switch (command) {
     case 'send':
       return sendCommand(local, args);
@@ -29,6 +41,8 @@ async function main(argv: string[]): Promise<void> {
     }
     case 'dlq':
       return deadLettersCommand(local, args);
+    case 'feeds':
+      return feedsCommand(local, args);
     default:
       throw new Error(USAGE);
   }

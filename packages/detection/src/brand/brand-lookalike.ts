@@ -1,6 +1,7 @@
-import { foldScriptConfusables } from '../text/confusables.ts';
 import type { HostParts } from '../url/url-host.ts';
+import { skeleton } from './brand-skeleton.ts';
 import { boundedLevenshtein } from './edit-distance.ts';
+import { LURE_WORDS } from './lure-words.ts';
 
 /** Why a host was judged to imitate a brand label. */
 export type LookalikeKind = 'other_suffix' | 'embedded' | 'confusable' | 'typo';
@@ -12,82 +13,150 @@ export interface LookalikeTarget {
   skeleton: string;
   /** Edits tolerated for a typo-squat; 0 disables the edit-distance check. */
   maxEdits: number;
-  /** Whether "label.<other suffix>" counts as a look-alike (tenants) or as the brand itself (known brands). */
-  flagOtherSuffix: boolean;
+  /**
+   * Tenants (strict): the label anywhere inside a host label counts, and any edit counts. Known
+   * brands: inside a longer label only next to lure words ("paypalsecure", not "paypalooza"), and
+   * a typo must keep the first letter ("finance" is one edit from "binance").
+   */
+  strict: boolean;
+  /** Ordinary words that contain or nearly spell the label; never a look-alike ("revolt", "amazonas"). */
+  ordinaryWords: ReadonlySet<string>;
+  /**
+   * A network of regional members with their own "<label>-<region>" domains (Sparkasse,
+   * Volksbank): the label as one hyphen-separated part of a host label does not count.
+   */
+  regional: boolean;
 }
 
-// Visual confusions: digit and symbol stand-ins, then letter pairs that read as one letter.
-const LOOKALIKE_CHARS: Readonly<Record<string, string>> = {
-  '0': 'o',
-  '1': 'l',
-  i: 'l',
-  '|': 'l',
-  '!': 'l',
-  '3': 'e',
-  '4': 'a',
-  '5': 's',
-  '7': 't',
-  '8': 'b',
-};
-const LOOKALIKE_CHAR = /[01i|!34578]/g;
-const RN = /rn/g;
-const VV = /vv/g;
-
-/** Reduces a label to how it looks: "dem0bank", "dernobank" and "demobank" share one skeleton. */
-export function skeleton(label: string): string {
-  return foldScriptConfusables(label.toLowerCase())
-    .replace(RN, 'm')
-    .replace(VV, 'w')
-    .replace(LOOKALIKE_CHAR, (ch) => LOOKALIKE_CHARS[ch] ?? ch);
+export interface LookalikeTargetOptions {
+  /** Tenant brands are strict; see {@link LookalikeTarget.strict}. */
+  strict: boolean;
+  /** See {@link LookalikeTarget.ordinaryWords}. */
+  ordinaryWords?: readonly string[];
+  /** See {@link LookalikeTarget.regional}. */
+  regional?: boolean;
 }
 
-/** Builds a target; `strict` (tenant brands) allows two edits on long labels and flags other suffixes. */
-export function createLookalikeTarget(label: string, strict: boolean): LookalikeTarget {
-  const long = label.length >= 8 ? 2 : 1;
-  const maxEdits = strict ? (label.length >= 5 ? long : 0) : label.length >= 6 ? 1 : 0;
-  return { label, skeleton: skeleton(label), maxEdits, flagOtherSuffix: strict };
-}
-
-/** A host label (or hyphen-separated part of one) with its skeleton, computed once per host. */
+/** A host label (or hyphen-separated part of one), Unicode-decoded, with its skeleton. */
 export interface HostToken {
   token: string;
   skeleton: string;
+  /** A whole label, not a hyphen-separated part of one. */
+  whole: boolean;
+  /** `token` without hyphens when it is plain ASCII letters, else null; for short-label matching. */
+  literal: string | null;
 }
 
-/** Labels left of the suffix plus their hyphen-separated parts: "demobank-login" gives all three. */
+const LURE_LITERALS: ReadonlySet<string> = new Set(LURE_WORDS);
+const LURE_SKELETONS: ReadonlySet<string> = new Set(LURE_WORDS.map(skeleton));
+const HYPHENS = /-/g;
+const PLAIN_ASCII = /^[a-z-]+$/;
+const MIN_TYPO_TOKEN = 4;
+/** Below this length a label hides inside ordinary words ("ups" in "groups"), so tenants lose substrings. */
+const MIN_SUBSTRING_LABEL = 6;
+
+/** Builds a target. Tenants allow two edits on labels of 8+ letters and one from 5; known brands one, from 6. */
+export function createLookalikeTarget(label: string, options: LookalikeTargetOptions): LookalikeTarget {
+  const { strict } = options;
+  const maxEdits = strict ? (label.length >= 8 ? 2 : label.length >= 5 ? 1 : 0) : label.length >= 6 ? 1 : 0;
+  return {
+    label,
+    skeleton: skeleton(label),
+    maxEdits,
+    strict,
+    ordinaryWords: new Set(options.ordinaryWords ?? []),
+    regional: options.regional ?? false,
+  };
+}
+
+/** Labels left of the suffix (Unicode-decoded) plus their hyphen-separated parts, minus "www". */
 export function hostTokens(parts: HostParts): HostToken[] {
-  const tokens: string[] = [];
-  for (const label of [...parts.subdomains, parts.name]) {
-    tokens.push(label);
-    if (label.includes('-')) tokens.push(...label.split('-').filter((part) => part.length > 1));
+  const tokens: HostToken[] = [];
+  for (const label of [...parts.unicodeSubdomains, parts.unicodeName]) {
+    if (label === 'www') continue;
+    tokens.push(hostToken(label, true));
+    if (!label.includes('-')) continue;
+    for (const part of label.split('-')) {
+      if (part.length > 1) tokens.push(hostToken(part, false));
+    }
   }
-  return tokens.map((token) => ({ token, skeleton: skeleton(token) }));
+  return tokens;
 }
 
-function tokenKind(
-  { token, skeleton: tokenSkeleton }: HostToken,
-  target: LookalikeTarget,
-): LookalikeKind | null {
-  if (token === target.label) return 'embedded';
-  if (tokenSkeleton === target.skeleton) return 'confusable';
-  // Substring only for labels long enough not to occur inside ordinary words ("ups" in "groups").
-  if (target.label.length >= 6 && tokenSkeleton.includes(target.skeleton)) return 'embedded';
-  if (target.maxEdits === 0) return null;
-  const distance = boundedLevenshtein(tokenSkeleton, target.skeleton, target.maxEdits);
-  return distance >= 1 && distance <= target.maxEdits ? 'typo' : null;
+function hostToken(token: string, whole: boolean): HostToken {
+  const literal = PLAIN_ASCII.test(token) ? token.replace(HYPHENS, '') : null;
+  return { token, skeleton: skeleton(token), whole, literal };
+}
+
+/** True when `text` is one lure word or two glued together ("securelogin"). */
+function isLureRun(text: string, lures: ReadonlySet<string>): boolean {
+  if (text === '' || lures.has(text)) return true;
+  for (let cut = 2; cut <= text.length - 2; cut++) {
+    if (lures.has(text.slice(0, cut)) && lures.has(text.slice(cut))) return true;
+  }
+  return false;
 }
 
 /**
- * How a host imitates the target, or null. The caller must already have excluded the brand's own
- * domains: "demobank.net" imitates "demobank.com" only when the target has `flagOtherSuffix`.
+ * "dhltracking", "myhsbc", "securepaypallogin": the label glued to lure words and nothing else. A
+ * three-letter label only counts at the start, since "banking" and "tracking" end in "ing". Short
+ * labels compare letters as written when the token is plain ASCII: "lng-shipping" is not ING.
  */
-export function findLookalike(
-  parts: HostParts,
-  tokens: readonly HostToken[],
-  target: LookalikeTarget,
-): LookalikeKind | null {
-  // A known brand under another suffix ("amazon.de") is the brand itself; a tenant's is not.
-  if (parts.name === target.label) return target.flagOtherSuffix ? 'other_suffix' : null;
+function isLureCompound(token: HostToken, target: LookalikeTarget): boolean {
+  const literal = target.label.length < 5 && token.literal !== null;
+  const form = literal ? (token.literal ?? '') : token.skeleton;
+  const label = literal ? target.label : target.skeleton;
+  const lures = literal ? LURE_LITERALS : LURE_SKELETONS;
+  if (form.length <= label.length) return false;
+  for (let at = form.indexOf(label); at >= 0; at = form.indexOf(label, at + 1)) {
+    if (at > 0 && target.label.length < 4) return false;
+    if (isLureRun(form.slice(0, at), lures) && isLureRun(form.slice(at + label.length), lures)) return true;
+  }
+  return false;
+}
+
+function isTypo(token: HostToken, target: LookalikeTarget): boolean {
+  if (target.maxEdits === 0 || token.skeleton.length < MIN_TYPO_TOKEN) return false;
+  if (!target.strict && token.skeleton[0] !== target.skeleton[0]) return false;
+  const distance = boundedLevenshtein(token.skeleton, target.skeleton, target.maxEdits);
+  return distance >= 1 && distance <= target.maxEdits;
+}
+
+/** Cheap filter: every check below needs the label inside the token, or a possible typo. */
+function mayMatch(token: HostToken, target: LookalikeTarget): boolean {
+  const typoPossible =
+    Math.abs(token.skeleton.length - target.skeleton.length) <= target.maxEdits &&
+    (target.strict || token.skeleton[0] === target.skeleton[0]);
+  return (
+    typoPossible ||
+    token.skeleton.includes(target.skeleton) ||
+    (token.literal !== null && token.literal.includes(target.label))
+  );
+}
+
+function tokenKind(token: HostToken, target: LookalikeTarget): LookalikeKind | null {
+  if (!mayMatch(token, target) || target.ordinaryWords.has(token.token)) return null;
+  if (token.token === target.label) return token.whole || !target.regional ? 'embedded' : null;
+  if (token.skeleton === target.skeleton) {
+    // "lng" is a word, not ING in disguise: a short label needs a digit or foreign letter to be faked.
+    return target.label.length >= 5 || token.literal === null ? 'confusable' : null;
+  }
+  if (isLureCompound(token, target)) return 'embedded';
+  if (
+    target.strict &&
+    target.label.length >= MIN_SUBSTRING_LABEL &&
+    token.skeleton.includes(target.skeleton)
+  ) {
+    return 'embedded';
+  }
+  return isTypo(token, target) ? 'typo' : null;
+}
+
+/**
+ * How the host's tokens imitate the target, or null. The caller handles the brand's own domains
+ * and a host whose name is exactly the label ("demobank.net", "amazon.de").
+ */
+export function findLookalike(tokens: readonly HostToken[], target: LookalikeTarget): LookalikeKind | null {
   for (const token of tokens) {
     const kind = tokenKind(token, target);
     if (kind !== null) return kind;

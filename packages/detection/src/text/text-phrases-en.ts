@@ -24,6 +24,7 @@ const URGENCY: TextRule = {
     'failure to (?:comply|respond|pay|verify)',
     'avoid (?:suspension|closure|penalt(?:y|ies)|disconnection|legal action)',
     'legal action',
+    '(?:will be|is being|to be|gets?) (?:disconnected|cut off|switched off|suspended|blocked|deactivated|terminated|stopped|cancelled)(?: tonight| today| in \\d+| within)',
   ],
 };
 
@@ -46,6 +47,10 @@ const PAYMENT_STRONG: TextRule = {
     '(?:wire|bank) transfer',
     '(?:pay )?(?:a |the )?small fee',
     'upfront (?:fee|payment)',
+    '(?:processing|admin|administration|registration|activation|verification|insurance|membership|token|booking|security|withdrawal|unlocking|transfer) (?:fee|charges?|advance|deposit)',
+    '(?:fee|charges?|deposit|advance) (?:paid |payable |to be paid )?(?:upfront|in advance|before (?:delivery|release|disbursal|we))',
+    'wire (?:me |us )?(?:the )?(?:first month|deposit|rent|advance|money|funds)',
+    '(?:update|change|switch) (?:my|his|her|the) (?:salary|payroll|bank|payment|beneficiary) (?:details|account)',
     'unpaid (?:toll|bill|invoice|fee|balance)',
     'outstanding (?:balance|payment|fee|amount)',
   ],
@@ -64,6 +69,17 @@ const PAYMENT_WEAK: TextRule = {
   ],
 };
 
+// Naming a sum to pay: between friends as often as from scammers, so it only backs up other
+// evidence (it is strong enough to confirm the text model, not to decide alone).
+const PAYMENT_AMOUNT: TextRule = {
+  code: 'text.payment_request',
+  weight: 0.3,
+  phrases: [
+    '(?:pay|send|transfer|deposit|wire|remit)(?: me| us| it)?(?: the| a| an| just| only)?(?: [a-z]+){0,2} (?:£|\\$|€|₹|₦|r\\$|rs\\.?|ksh|usd|eur|gbp|r(?=\\d))\\s?\\d',
+    '(?:pay|send|transfer|deposit)(?: me| us)? (?:via|on|by|to|through) (?:upi|paypal|venmo|cash ?app|zelle|m-?pesa|bank transfer|crypto|usdt)',
+  ],
+};
+
 const CREDENTIAL: TextRule = {
   code: 'text.credential_request',
   weight: 0.55,
@@ -79,6 +95,9 @@ const CREDENTIAL: TextRule = {
     'cvc',
     '(?:login|log-in|sign-in) (?:details|credentials)',
     'online banking (?:details|password|login)',
+    "(?:your|ur) (?:aadhaar|pan card|ssn|social security number|national insurance number|passport (?:number|details)|id number|date of birth|mother['’]?s maiden name)",
+    '(?:install|download|open) (?:the )?(?:app )?(?:anydesk|teamviewer|quick ?support|rustdesk|ultraviewer|supremo|airdroid)',
+    'remote (?:access|desktop) (?:app|software)',
   ],
 };
 
@@ -90,6 +109,19 @@ const OTP: TextRule = {
       '(?:the |your |that |this |ur )?(?:\\d[- ]?digits? )?' +
       '(?:otp|one[- ]time (?:code|password|passcode|pin)|verification code|security code|confirmation code|activation code|authentication code|sms code|whatsapp code|login code|code (?:you|we|i) (?:just )?(?:got|received|sent))',
     '(?:sent|send|texted) (?:you )?(?:a |the |my |an )?(?:\\d[- ]?digits? )?(?:code|otp)(?: to you)? (?:by mistake|accidentally|by accident)',
+    '(?:code|otp|sms) (?:to|on) (?:your|ur) (?:number|phone) (?:by mistake|accidentally|by accident)',
+    '(?:typed|put|entered|used) (?:in )?(?:your|ur) (?:number|no) (?:by mistake|wrong|instead|accidentally)',
+  ],
+};
+
+// "Send me the code": also how people ask for a door or Wi-Fi code, so it confirms other evidence
+// rather than deciding alone.
+const OTP_WEAK: TextRule = {
+  code: 'text.otp_request',
+  weight: 0.45,
+  phrases: [
+    '(?:send|share|give|tell|forward|read|text|pass|screenshot)(?: it| them)?(?: back| over| out| here)?(?: to)?(?: me| us)?(?: the| that| this| your| ur)?(?: \\d[- ]?digits?)? (?:code|otp|pin|numbers? (?:you|we) (?:just )?(?:got|received|sent))',
+    '(?:did|have) (?:you|u) (?:just )?(?:get|got|receive[d]?) (?:a|an|the) (?:\\d[- ]?digits? )?(?:code|otp|text with a code)',
   ],
 };
 
@@ -122,9 +154,6 @@ const IMPERSONATION_STRONG: TextRule = {
   code: 'text.impersonation',
   weight: 0.45,
   phrases: [
-    "(?:this is|it['’]?s|here is|heres) my new (?:phone )?number",
-    '(?:lost|broke|dropped|damaged) my phone',
-    'my (?:old )?phone (?:is |got |was )?(?:broken|lost|stolen|damaged)',
     'this is your bank',
     "(?:bank['’]?s?|fraud|security) (?:team|department|officer)",
     '(?:whatsapp|paypal|amazon|apple|microsoft|netflix) (?:support|security|team)',
@@ -144,9 +173,27 @@ const IMPERSONATION_WEAK: TextRule = {
   weight: 0.3,
   phrases: [
     '(?:hi|hello|hey|hiya) (?:mum|mom|mam|mummy|mommy|mama|dad|daddy|papa)',
-    '(?:my )?new (?:phone )?number',
     'dear (?:customer|client|user)',
   ],
+};
+
+// "Hi mum, this is my new number": an odd claim about the sender, the opening of family
+// impersonation. Kept apart from brand impersonation so the reply can say exactly what is odd.
+const NEW_NUMBER_STRONG: TextRule = {
+  code: 'text.new_number_claim',
+  weight: 0.45,
+  phrases: [
+    "(?:this is|it['’]?s|here is|heres) my new (?:phone )?(?:number|no|phone)",
+    '(?:lost|broke|dropped|damaged|smashed) my (?:phone|mobile)',
+    'my (?:old )?(?:phone|mobile) (?:is |got |was )?(?:broken|lost|stolen|damaged|dead)',
+    '(?:delete|save) (?:my |the )?old (?:number|no)',
+  ],
+};
+
+const NEW_NUMBER_WEAK: TextRule = {
+  code: 'text.new_number_claim',
+  weight: 0.3,
+  phrases: ['(?:my )?new (?:phone )?number', 'temporary (?:phone|number)'],
 };
 
 const LURE_STRONG: TextRule = {
@@ -181,6 +228,7 @@ const LURE_WEAK: TextRule = {
     '(?:high|huge|big) (?:returns?|profits?)',
     'trading platform',
     'simple (?:online )?tasks',
+    '(?:contact|message|add|text|dm|chat with)(?: [a-z]+){0,3} (?:on|via) telegram',
   ],
 };
 
@@ -246,6 +294,10 @@ export const EN_TEXT_RULES: readonly TextRule[] = [
   PRIZE_WEAK,
   IMPERSONATION_STRONG,
   IMPERSONATION_WEAK,
+  NEW_NUMBER_STRONG,
+  NEW_NUMBER_WEAK,
+  PAYMENT_AMOUNT,
+  OTP_WEAK,
   LURE_STRONG,
   LURE_WEAK,
   PREMIUM_RATE,

@@ -75,14 +75,23 @@ const PAYMENT_STRONG: TextRule = {
   phrases: [
     // es
     'tarjetas? de regalo',
+    '(?:un |el )?deposito (?:de|reembolsable|previo|inicial)',
+    '(?:me puedes|puedes|podrias) (?:depositar|transferir|hacer una transferencia|mandar|enviar)',
+    'pagar (?:una|la) multa',
+    '(?:gastos|comision|tasa) (?:de )?(?:apertura|gestion|tramitacion|estudio|activacion)',
     '(?:tasa|tarifa|gastos|cargos?) de (?:aduana|envio|entrega|gestion|liberacion)',
     '(?:envia|manda|transfiere)(?:me)? (?:el )?dinero',
     // pt
     'cart(?:ao|oes) (?:de )?presente',
+    '(?:e preciso|precisa|tem que|voce precisa) depositar',
+    '(?:pode|podes|consegue) (?:me )?(?:fazer um pix|transferir|depositar|mandar)',
+    'taxa (?:de )?(?:liberacao|ativacao|cadastro|abertura|saque)',
     'taxa (?:alfandegaria|de (?:entrega|envio|liberacao|alfandega|desembaraco))',
     '(?:faz|faca|fazer|manda|mande|envia|envie) (?:um |uma |o )?(?:pix|transferencia)',
     // fr
     'cartes? cadeaux?',
+    '(?:tu peux|pourrais-tu|pouvez-vous|peux-tu) (?:me )?(?:faire un virement|virer|envoyer de l.argent|avancer)',
+    'frais (?:de dossier|d.activation|d.inscription|de deblocage)',
     '(?:frais|droits) de (?:douane|livraison|reexpedition|dedouanement|traitement)',
     'mandat cash',
     'coupons? (?:pcs|transcash|neosurf)',
@@ -115,14 +124,11 @@ const IMPERSONATION: TextRule = {
   weight: 0.45,
   phrases: [
     // es
-    '(?:este es )?mi (?:nuevo numero|numero nuevo)',
     '(?:paquete|envio|pedido) (?:esta |ha sido |fue |sigue )?(?:retenido|pendiente|no entregado)',
     'devolucion de impuestos',
     // pt
-    '(?:esse|este) (?:e )?(?:o )?meu (?:novo numero|numero novo)',
     '(?:encomenda|pacote) (?:esta |foi |ficou |se encontra )?(?:retida|retido|pendente|nao entregue)',
     // fr
-    "(?:c['’]est )?mon nouveau numero",
     'colis (?:est |a ete |reste )?(?:en attente|bloque|retenu|non livre)',
     "remboursement d['’]impots?",
   ],
@@ -131,10 +137,35 @@ const IMPERSONATION: TextRule = {
 const FAMILY_OPENER: TextRule = {
   code: 'text.impersonation',
   weight: 0.3,
-  phrases: ['hola (?:mama|papa)', 'oi (?:mae|pai)', '(?:coucou|salut|bonjour) (?:maman|papa)'],
+  phrases: [
+    'hola (?:mama|papa)',
+    'oi (?:mae|pai)',
+    '(?:coucou|salut|bonjour) (?:maman|papa)',
+    '(?:hallo|hi|hey) (?:mama|mami|papa|papi)',
+  ],
 };
 
-/** Spanish, Portuguese and French rules. */
+/** "This is my new number" and "my phone broke", the opening of family impersonation. */
+const NEW_NUMBER: TextRule = {
+  code: 'text.new_number_claim',
+  weight: 0.45,
+  phrases: [
+    // es
+    '(?:este es )?mi (?:nuevo numero|numero nuevo)',
+    'se me (?:rompio|cayo|perdio) el (?:movil|celular|telefono)',
+    // pt
+    '(?:esse|este) (?:e )?(?:o )?meu (?:novo numero|numero novo)',
+    '(?:meu )?(?:celular|telemovel|telefone) (?:quebrou|caiu|foi roubado)',
+    // fr
+    "(?:c['’]est )?mon nouveau numero",
+    "(?:j['’]ai )?(?:casse|perdu) mon (?:telephone|portable)",
+    // de
+    '(?:das ist |hier ist )?meine neue (?:handy)?nummer',
+    '(?:mein )?handy (?:ist )?(?:kaputt|ins wasser gefallen|gestohlen)',
+  ],
+};
+
+/** Spanish, Portuguese and French rules, and German family-impersonation openers. */
 export const INTL_TEXT_RULES: readonly TextRule[] = [
   URGENCY,
   CREDENTIAL,
@@ -143,4 +174,5 @@ export const INTL_TEXT_RULES: readonly TextRule[] = [
   PAYMENT_WEAK,
   IMPERSONATION,
   FAMILY_OPENER,
+  NEW_NUMBER,
 ];

@@ -1,5 +1,6 @@
 import type { Signal, SignalCode } from '../detection.types.ts';
 import { noisyOr } from '../verdict/noisy-or.ts';
+import { DE_TEXT_RULES } from './text-phrases-de.ts';
 import { EN_TEXT_RULES } from './text-phrases-en.ts';
 import { INTL_TEXT_RULES } from './text-phrases-intl.ts';
 import type { TextRule } from './text-rule.types.ts';
@@ -17,10 +18,15 @@ const MAX_MATCHES_PER_CODE = 3;
 const MAX_DETAIL_LENGTH = 40;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 // Banks write "we will never ask you to share your PIN" and "do not share this code": warnings,
-// not requests. A request code is dropped when a negation sits up to four words before it.
-const NEGATABLE: ReadonlySet<SignalCode> = new Set(['text.credential_request', 'text.otp_request']);
+// not requests; "never pay a fee to get a job" is advice. A request code is dropped when a negation
+// sits up to four words before it.
+const NEGATABLE: ReadonlySet<SignalCode> = new Set([
+  'text.credential_request',
+  'text.otp_request',
+  'text.payment_request',
+]);
 const NEGATION_BEFORE =
-  /(?:(?<!\p{L})(?:never|not|nobody|no one|nunca|jamais|ne)|n['’]t)(?: [\p{L}']+){0,4} $/u;
+  /(?:(?<!\p{L})(?:never|not|nobody|no one|nunca|jamais|ne|nao|niemals|nie|nicht|keinesfalls)|n['’]t)(?: [\p{L}']+){0,4} $/u;
 const NEGATION_WINDOW = 40;
 /** Codes whose repetition is not extra evidence: "urgent... very urgent" is one cue, not two. */
 const WEIGHT_CAPS: Partial<Record<SignalCode, number>> = { 'text.urgency': 0.3 };
@@ -48,7 +54,7 @@ function compileRules(rules: readonly TextRule[]): CompiledRule[] {
     }));
 }
 
-const COMPILED_RULES = compileRules([...EN_TEXT_RULES, ...INTL_TEXT_RULES]);
+const COMPILED_RULES = compileRules([...EN_TEXT_RULES, ...INTL_TEXT_RULES, ...DE_TEXT_RULES]);
 
 interface CodeMatches {
   weights: number[];

@@ -1,50 +1,106 @@
-import { SECOND_LEVEL_LABELS } from './url-lists.ts';
+import { domainToASCII, domainToUnicode } from 'node:url';
+import { parse } from 'tldts';
 
-/** A domain host split around its (approximate) registrable domain. */
+/** A domain host split around its registrable domain, per the Public Suffix List. */
 export interface HostParts {
-  /** All labels, left to right. */
+  /** All labels, left to right, ASCII (IDN labels as punycode). */
   labels: string[];
-  /** Public suffix, approximated: the TLD, or two labels for "co.uk"-style country suffixes. */
+  /**
+   * Public suffix, private PSL entries included: "co.uk", "com", but also "github.io" or
+   * "pages.dev", where every customer owns a separate site.
+   */
   suffix: string;
-  /** Suffix plus one label, e.g. "demobank.com", "demobank.co.uk". */
+  /** Whether the suffix is a private PSL entry (a hosting platform such as "github.io"). */
+  privateSuffix: boolean;
+  /** Suffix plus one label, e.g. "demobank.com", "demobank.co.uk", "someone.github.io". */
   registrable: string;
   /** The label just left of the suffix, e.g. "demobank". */
   name: string;
-  /** Labels left of the registrable domain, e.g. ["secure", "login"]. */
+  /** Labels left of the registrable domain, e.g. ["login", "secure"]. */
   subdomains: string[];
+  /** `name` decoded from punycode ("xn--demobnk-2fg" → "demobаnk"), for look-alike analysis. */
+  unicodeName: string;
+  /** `subdomains` decoded from punycode. */
+  unicodeSubdomains: string[];
 }
 
-const IPV4 = /^(?:\d{1,3}\.){3}\d{1,3}$/;
-// Browsers also accept a single decimal or hex number as an IPv4 host (http://3232235777/).
-const IPV4_NUMBER = /^(?:0x[0-9a-f]{1,8}|\d{8,10})$/;
+const IPV4_DOTTED = /^(?:\d{1,3}\.){3}\d{1,3}$/;
+// Hosts here are already canonical (see `parseUrl`), so a single label such as "com" cannot occur
+// for a real link; hostname parsing is skipped because the input is a hostname.
+const PRIVATE_SUFFIXES = { allowPrivateDomains: true, extractHostname: false } as const;
+const ICANN_SUFFIXES = { allowPrivateDomains: false, extractHostname: false } as const;
 
-/** True for IPv4 (dotted or single number) and bracketed IPv6 hosts. */
+/**
+ * True for a canonical IP host: dotted IPv4 or bracketed IPv6. The URL parser has already turned
+ * decimal, hex, octal and short forms ("3232235777", "0xc0.0xa8.0.1", "192.168.1") into dotted
+ * IPv4, so this only has to recognise the canonical forms.
+ */
 export function isIpLiteral(host: string): boolean {
-  if (host.startsWith('[')) return true;
-  if (IPV4.test(host)) return host.split('.').every((octet) => Number(octet) <= 255);
-  return IPV4_NUMBER.test(host);
+  if (host.startsWith('[')) return host.endsWith(']');
+  return IPV4_DOTTED.test(host) && host.split('.').every((octet) => Number(octet) <= 255);
+}
+
+/** Lowercase ASCII form of a host (IDN → punycode, UTS #46 mapping), or null when invalid. */
+export function toAsciiHost(host: string): string | null {
+  const ascii = domainToASCII(host.trim().replace(/\.$/, ''));
+  return ascii === '' ? null : ascii;
+}
+
+/** Unicode form of an ASCII host, for display and look-alike analysis; the input when undecodable. */
+export function toUnicodeHost(asciiHost: string): string {
+  if (!asciiHost.includes('xn--')) return asciiHost;
+  return domainToUnicode(asciiHost) || asciiHost;
+}
+
+function decodeLabel(label: string): string {
+  return label.startsWith('xn--') ? domainToUnicode(label) || label : label;
 }
 
 /**
- * Splits a domain host (not an IP). Without the Public Suffix List the suffix is a guess: a
- * two-letter TLD with a generic second label ("co", "com", "gov"...) counts as a two-label suffix.
+ * Splits an ASCII domain host (not an IP) with the Public Suffix List, private entries included,
+ * so "paypal-login.github.io" has the name "paypal-login". Unknown TLDs count as a one-label suffix.
  */
 export function splitHost(host: string): HostParts {
   const labels = host.split('.').filter(Boolean);
-  const tld = labels[labels.length - 1] ?? '';
-  const second = labels[labels.length - 2] ?? '';
-  const suffixLength = tld.length === 2 && labels.length > 2 && SECOND_LEVEL_LABELS.has(second) ? 2 : 1;
-  const nameIndex = Math.max(0, labels.length - suffixLength - 1);
+  const parsed = parse(host, PRIVATE_SUFFIXES);
+  // A host that is itself a private suffix ("github.io") is split at its ICANN suffix instead.
+  const privateSuffix = parsed.domain !== null && parsed.isPrivate === true;
+  const domain = parsed.domain ?? parse(host, ICANN_SUFFIXES).domain ?? host;
+  const registrableLabels = domain.split('.').length;
+  const nameIndex = Math.max(0, labels.length - registrableLabels);
+  const name = labels[nameIndex] ?? '';
+  const subdomains = labels.slice(0, nameIndex);
   return {
     labels,
-    suffix: labels.slice(labels.length - suffixLength).join('.'),
+    suffix: labels.slice(nameIndex + 1).join('.'),
+    privateSuffix,
     registrable: labels.slice(nameIndex).join('.'),
-    name: labels[nameIndex] ?? '',
-    subdomains: labels.slice(0, nameIndex),
+    name,
+    subdomains,
+    unicodeName: decodeLabel(name),
+    unicodeSubdomains: subdomains.map(decodeLabel),
   };
+}
+
+/**
+ * The registrable domain as a registry knows it (ICANN suffixes only: "github.io", not
+ * "someone.github.io"), which is what RDAP answers for; null for IPs and bare suffixes.
+ */
+export function registrableDomain(host: string): string | null {
+  if (isIpLiteral(host)) return null;
+  return parse(host, ICANN_SUFFIXES).domain;
 }
 
 /** True when `host` is `domain` itself or any subdomain of it. */
 export function isSameOrSubdomain(host: string, domain: string): boolean {
   return host === domain || host.endsWith(`.${domain}`);
+}
+
+/** The host and each parent domain, most specific first: "a.b.com" → a.b.com, b.com, com. */
+export function hostAndParents(host: string): string[] {
+  const result = [host];
+  for (let dot = host.indexOf('.'); dot >= 0; dot = host.indexOf('.', dot + 1)) {
+    result.push(host.slice(dot + 1));
+  }
+  return result;
 }

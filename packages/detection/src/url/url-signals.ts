@@ -1,13 +1,13 @@
-import type { Signal, SignalCode, UrlFinding } from '../detection.types.ts';
+import type { Signal, SignalCode } from '../detection.types.ts';
 import { hostTokens } from '../brand/brand-lookalike.ts';
-import { isTrustedHost, knownBrandLookalike, tenantLookalike } from '../brand/brand-context.ts';
+import { tenantLookalike } from '../brand/brand-context.ts';
 import type { BrandContext } from '../brand/brand-context.ts';
+import { knownBrandLookalike } from '../brand/known-brand-lookalike.ts';
 import { hasMixedScript, hasNonAscii } from '../text/confusables.ts';
-import { noisyOr } from '../verdict/noisy-or.ts';
 import type { ExtractedUrl } from './url-extractor.ts';
-import { isIpLiteral, splitHost } from './url-host.ts';
+import { hostAndParents, isIpLiteral, splitHost } from './url-host.ts';
 import type { HostParts } from './url-host.ts';
-import { RISKY_TLDS, SHORTENER_HOSTS, SUSPICIOUS_PATH_WORDS } from './url-lists.ts';
+import { RISKY_TLDS, SHORTENER_HOSTS, SUSPICIOUS_PATH_TOKENS, SUSPICIOUS_PATH_WORDS } from './url-lists.ts';
 
 /** Weight of each URL signal: how strongly it alone points at a malicious link. */
 export const URL_SIGNAL_WEIGHTS = {
@@ -25,80 +25,144 @@ export const URL_SIGNAL_WEIGHTS = {
   'url.random_label': 0.25,
   'url.nonstandard_port': 0.3,
   'url.plain_http': 0.1,
+  'url.threat_feed': 0.95,
+  'url.tenant_blocked': 0.95,
+  'url.new_domain': 0.5,
+  'url.redirects': 0.1,
 } as const satisfies Partial<Record<SignalCode, number>>;
 
-type UrlSignalCode = keyof typeof URL_SIGNAL_WEIGHTS;
+/** URL signal codes, each with a weight in {@link URL_SIGNAL_WEIGHTS}. */
+export type UrlSignalCode = keyof typeof URL_SIGNAL_WEIGHTS;
+
+/** An IPv4 address written as one number, in hex or octal ("3232235777", "0xc0a80001"): pure disguise. */
+const ENCODED_IP_WEIGHT = 0.8;
+/** A non-ASCII host in Latin script only ("münchen-reisen.de"): ordinary in de/fr/es/pt, so mild. */
+const LATIN_ACCENTED_HOST_WEIGHT = 0.2;
 
 const SUSPICIOUS_PATH = new RegExp(SUSPICIOUS_PATH_WORDS.join('|'));
+const PATH_WORD_SPLIT = /[^a-z0-9]+/;
+const NON_LATIN_LETTER = /[^\P{L}\p{Script=Latin}]/u;
 const VOWELS = /[aeiouy]/g;
 const DIGITS = /\d/g;
 const LETTERS = /[a-z]/g;
 const LETTER_DIGIT_SWITCH = /[a-z]\d|\d[a-z]/g;
+/** Labels that are themselves TLDs, dressed up as subdomains: "paypal.com.account-check.top". */
+const SUFFIX_AS_SUBDOMAIN: ReadonlySet<string> = new Set(['com', 'net', 'org', 'gov', 'edu']);
 const MIN_SUBDOMAINS = 4;
-const LONG_LABEL = 25;
+const RANDOM_PART_MIN = 10;
+const LONG_PART = 25;
 const LONG_HOST = 60;
+const MAX_DETAIL = 40;
 
-function signal(code: UrlSignalCode, detail: string): Signal {
-  return { code, weight: URL_SIGNAL_WEIGHTS[code], detail };
+/** A signal with its table weight, or a milder one for a weaker form of the same evidence. */
+export function urlSignal(
+  code: UrlSignalCode,
+  detail: string,
+  weight: number = URL_SIGNAL_WEIGHTS[code],
+): Signal {
+  return { code, weight, detail: detail.slice(0, MAX_DETAIL) };
 }
 
-/** Long labels, or 12+ characters with almost no vowels or letters and digits interleaved. */
+function isRandomPart(part: string): boolean {
+  if (part.length >= LONG_PART) return true;
+  if (part.length < RANDOM_PART_MIN) return false;
+  const letters = part.match(LETTERS)?.length ?? 0;
+  const vowels = part.match(VOWELS)?.length ?? 0;
+  const digits = part.match(DIGITS)?.length ?? 0;
+  const switches = part.match(LETTER_DIGIT_SWITCH)?.length ?? 0;
+  return (
+    (letters >= RANDOM_PART_MIN && vowels / letters < 0.15) || (digits >= 3 && letters >= 3 && switches >= 3)
+  );
+}
+
+/**
+ * A very long host, or a label part that reads as machine-made: 25+ characters without a hyphen,
+ * or 10+ with under 15% vowels or with letters and digits interleaved (English averages ~38%
+ * vowels; "dhltracking" has 18%). Hyphenated words
+ * ("my-long-company-name") are split first, so they do not count.
+ */
 function randomLabel(parts: HostParts, host: string): string | null {
-  if (host.length > LONG_HOST) return host.slice(0, 40);
+  if (host.length > LONG_HOST) return host;
   for (const label of [...parts.subdomains, parts.name]) {
     if (label.startsWith('xn--')) continue;
-    if (label.length >= LONG_LABEL) return label.slice(0, 40);
-    if (label.length < 12) continue;
-    const letters = label.match(LETTERS)?.length ?? 0;
-    const vowels = label.match(VOWELS)?.length ?? 0;
-    const digits = label.match(DIGITS)?.length ?? 0;
-    const switches = label.match(LETTER_DIGIT_SWITCH)?.length ?? 0;
-    if ((letters >= 8 && vowels / letters < 0.2) || (digits >= 3 && letters >= 3 && switches >= 3))
-      return label;
+    if (label.split('-').some(isRandomPart)) return label;
   }
   return null;
 }
 
-function scriptSignals(host: string): Signal[] {
-  if (host.includes('xn--')) return [signal('url.punycode', host)];
-  if (!hasNonAscii(host)) return [];
-  return [signal(hasMixedScript(host) ? 'url.mixed_script_host' : 'url.non_ascii_host', host)];
-}
-
-function domainSignals(host: string, context: BrandContext): Signal[] {
-  const parts = splitHost(host);
-  const signals = scriptSignals(host);
-  const tokens = hostTokens(parts);
-  if (tenantLookalike(parts, tokens, context) !== null) signals.push(signal('url.lookalike_tenant', host));
-  else if (knownBrandLookalike(parts, tokens) !== null) signals.push(signal('url.lookalike_brand', host));
-  const subdomains = parts.subdomains[0] === 'www' ? parts.subdomains.length - 1 : parts.subdomains.length;
-  if (subdomains >= MIN_SUBDOMAINS) signals.push(signal('url.many_subdomains', host));
-  const tld = parts.labels[parts.labels.length - 1] ?? '';
-  if (RISKY_TLDS.has(tld)) signals.push(signal('url.risky_tld', `.${tld}`));
-  if (SHORTENER_HOSTS.has(parts.registrable) || SHORTENER_HOSTS.has(host)) {
-    signals.push(signal('url.shortener', host));
+function scriptSignals(link: ExtractedUrl): Signal[] {
+  const { host, unicodeHost } = link;
+  const signals: Signal[] = [];
+  if (link.writtenHost.includes('xn--')) signals.push(urlSignal('url.punycode', host));
+  if (!hasNonAscii(unicodeHost)) return signals;
+  if (unicodeHost.split('.').some(hasMixedScript)) signals.push(urlSignal('url.mixed_script_host', host));
+  else if (signals.length === 0) {
+    const latinOnly = !NON_LATIN_LETTER.test(unicodeHost);
+    signals.push(urlSignal('url.non_ascii_host', host, latinOnly ? LATIN_ACCENTED_HOST_WEIGHT : undefined));
   }
-  const random = randomLabel(parts, host);
-  if (random !== null) signals.push(signal('url.random_label', random));
   return signals;
 }
 
-/**
- * Signals for one link. Links on the tenant's own domains are trusted outright: no signals and
- * risk 0, whatever their path says, because the tenant's real login page does say "login".
- */
-export function scanUrl(link: ExtractedUrl, context: BrandContext): UrlFinding {
-  const { host } = link;
-  if (isTrustedHost(host, context)) return { url: link.url, host, signals: [], risk: 0 };
-  const signals = isIpLiteral(host) ? [signal('url.ip_literal', host)] : domainSignals(host, context);
-  if (link.userinfo !== null) signals.push(signal('url.userinfo', host));
-  const pathWord = SUSPICIOUS_PATH.exec(link.path.toLowerCase())?.[0];
-  if (pathWord !== undefined) signals.push(signal('url.suspicious_path', pathWord));
-  if (link.port !== null && link.port !== 80 && link.port !== 443) {
-    signals.push(signal('url.nonstandard_port', `:${link.port}`));
+function subdomainSignal(parts: HostParts, host: string): Signal | null {
+  const subdomains = parts.subdomains.filter((label) => label !== 'www');
+  if (subdomains.length >= MIN_SUBDOMAINS || subdomains.some((label) => SUFFIX_AS_SUBDOMAIN.has(label))) {
+    return urlSignal('url.many_subdomains', host);
   }
-  if (link.scheme === 'http') signals.push(signal('url.plain_http', host));
-  signals.sort((a, b) => b.weight - a.weight);
-  const risk = Math.round(noisyOr(signals.map((s) => s.weight)) * 1000) / 1000;
-  return { url: link.url, host, signals, risk };
+  return null;
+}
+
+function domainSignals(link: ExtractedUrl, context: BrandContext): Signal[] {
+  const { host } = link;
+  const parts = splitHost(host);
+  const signals = scriptSignals(link);
+  const tokens = hostTokens(parts);
+  if (tenantLookalike(parts, tokens, context) !== null) signals.push(urlSignal('url.lookalike_tenant', host));
+  else if (knownBrandLookalike(parts, tokens) !== null) signals.push(urlSignal('url.lookalike_brand', host));
+  const subdomains = subdomainSignal(parts, host);
+  if (subdomains) signals.push(subdomains);
+  const tld = parts.labels[parts.labels.length - 1] ?? '';
+  if (RISKY_TLDS.has(tld)) signals.push(urlSignal('url.risky_tld', `.${tld}`));
+  if (hostAndParents(host).some((domain) => SHORTENER_HOSTS.has(domain))) {
+    signals.push(urlSignal('url.shortener', host));
+  }
+  const random = randomLabel(parts, host);
+  if (random !== null) signals.push(urlSignal('url.random_label', random));
+  return signals;
+}
+
+/** The first phishing-page word in a path (percent-decoded), or null. */
+export function suspiciousPathWord(path: string): string | null {
+  let decoded = path.toLowerCase();
+  try {
+    decoded = decodeURIComponent(decoded);
+  } catch {
+    // A malformed escape is kept as written; the words around it still count.
+  }
+  const word = SUSPICIOUS_PATH.exec(decoded)?.[0];
+  if (word !== undefined) return word;
+  return decoded.split(PATH_WORD_SPLIT).find((token) => SUSPICIOUS_PATH_TOKENS.has(token)) ?? null;
+}
+
+/**
+ * What the link itself gives away, without any list or network lookup: the host (IP, script,
+ * look-alikes, subdomains, TLD, shortener, random labels), user-info, path, port and scheme.
+ * The caller has already excluded the tenant's trusted domains.
+ */
+export function lexicalSignals(link: ExtractedUrl, context: BrandContext): Signal[] {
+  const { host } = link;
+  const signals: Signal[] = [];
+  if (isIpLiteral(host)) {
+    const encoded = !host.startsWith('[') && link.writtenHost !== host;
+    signals.push(urlSignal('url.ip_literal', host, encoded ? ENCODED_IP_WEIGHT : undefined));
+  } else {
+    signals.push(...domainSignals(link, context));
+  }
+  if (link.userinfo !== null) signals.push(urlSignal('url.userinfo', host));
+  const pathWord = suspiciousPathWord(link.path);
+  if (pathWord !== null) signals.push(urlSignal('url.suspicious_path', pathWord));
+  if (link.port !== null && link.port !== 80 && link.port !== 443) {
+    signals.push(urlSignal('url.nonstandard_port', `:${link.port}`));
+  }
+  if (link.scheme === 'http') signals.push(urlSignal('url.plain_http', host));
+  return signals;
 }

@@ -33,13 +33,49 @@ const FRAUD_CUES: readonly SignalCode[] = [
   'text.otp_request',
   'text.payment_request',
   'text.impersonation',
+  'text.new_number_claim',
+  'text.job_investment_lure',
 ];
+/**
+ * Cues of what the message wants the reader to do. The model's supporting threshold needs one of
+ * these (or a risky link): a pretext alone ("this is my new number") is what the model has
+ * already weighed, so counting it again would be double evidence.
+ */
+const ACTION_CUES: readonly SignalCode[] = [
+  'text.urgency',
+  'text.credential_request',
+  'text.otp_request',
+  'text.payment_request',
+  'text.job_investment_lure',
+  // "Claim your prize": a prize is bait to make the reader call, reply or pay.
+  'text.prize',
+];
+/** Learned signals are reported as reasons but scored through {@link ModelEvidence}, not the noisy-OR. */
+const MODEL_CODES: ReadonlySet<string> = new Set<SignalCode>(['text.model_scam', 'text.model_spam']);
+/** A link this risky is a fraud cue in its own right when the wording already resembles a scam. */
+const SUPPORTING_LINK = 0.3;
+/** The weakest explicit cue that confirms the model ("pay", alone, is everyday language). */
+const SUPPORTING_CUE = 0.3;
+/** Spam probability from the text model that makes an otherwise clean message spam. */
+export const MODEL_SPAM = 0.75;
+
+/** What the trained text model thinks, with the cut-offs it was calibrated with. */
+export interface ModelEvidence {
+  scam: number;
+  spam: number;
+  /** At or above this scam probability the model alone calls a scam. */
+  strong: number;
+  /** At or above this it backs up an explicit fraud cue (and alone makes a message suspicious). */
+  supporting: number;
+}
 
 export interface VerdictEvidence {
   textSignals: readonly Signal[];
   urls: readonly UrlFinding[];
   /** Whether the message links anywhere outside the tenant's own domains (checked or not). */
   hasUntrustedLink: boolean;
+  /** The text model's opinion; without it only explicit signals count. */
+  model?: ModelEvidence;
 }
 
 export interface VerdictDecision {
@@ -54,10 +90,26 @@ interface Facts {
   urlCodes: ReadonlySet<string>;
   maxUrlRisk: number;
   hasUntrustedLink: boolean;
+  model: ModelEvidence | undefined;
 }
 
 /** Pairs of cues that are near-proof together even when each is only medium evidence alone. */
 const SCAM_RULES: ReadonlyArray<{ name: string; applies: (f: Facts) => boolean }> = [
+  {
+    name: 'link is a known threat',
+    applies: (f) => f.urlCodes.has('url.threat_feed') || f.urlCodes.has('url.tenant_blocked'),
+  },
+  {
+    name: 'wording matches known scams',
+    applies: (f) => f.model !== undefined && f.model.scam >= f.model.strong,
+  },
+  {
+    name: 'wording resembles scams and shows a fraud cue',
+    applies: (f) =>
+      f.model !== undefined &&
+      f.model.scam >= f.model.supporting &&
+      (ACTION_CUES.some((code) => f.weight(code) >= SUPPORTING_CUE) || f.maxUrlRisk >= SUPPORTING_LINK),
+  },
   {
     name: 'link imitates a brand',
     applies: (f) => f.urlCodes.has('url.lookalike_tenant') || f.urlCodes.has('url.lookalike_brand'),
@@ -77,11 +129,15 @@ const SCAM_RULES: ReadonlyArray<{ name: string; applies: (f: Facts) => boolean }
   {
     name: 'payment request from an impersonator',
     // "Hi mum, can you pay for lunch?" alone is not enough: one side must be strong.
-    applies: (f) =>
-      f.weight('text.payment_request') > 0 &&
-      f.weight('text.impersonation') > 0 &&
-      (f.weight('text.payment_request') >= STRONG_PAYMENT ||
-        f.weight('text.impersonation') >= STRONG_IMPERSONATION),
+    applies: (f) => {
+      const impersonation = Math.max(f.weight('text.impersonation'), f.weight('text.new_number_claim'));
+      const payment = f.weight('text.payment_request');
+      return (
+        payment > 0 &&
+        impersonation > 0 &&
+        (payment >= STRONG_PAYMENT || impersonation >= STRONG_IMPERSONATION)
+      );
+    },
   },
   {
     name: 'fee to collect a prize',
@@ -119,21 +175,36 @@ export function decideVerdict(evidence: VerdictEvidence): VerdictDecision {
     urlCodes: new Set(evidence.urls.flatMap((u) => u.signals.map((s) => s.code))),
     maxUrlRisk,
     hasUntrustedLink: evidence.hasUntrustedLink,
+    model: evidence.model,
   };
-  const fraud = evidence.textSignals.filter((s) => !SPAM_CODES.has(s.code)).map((s) => s.weight);
-  const spam = evidence.textSignals.filter((s) => SPAM_CODES.has(s.code)).map((s) => s.weight);
+  const explicit = evidence.textSignals.filter((s) => !MODEL_CODES.has(s.code));
+  const fraud = explicit.filter((s) => !SPAM_CODES.has(s.code)).map((s) => s.weight);
+  const spam = explicit.filter((s) => SPAM_CODES.has(s.code)).map((s) => s.weight);
   const fraudScore = noisyOr([...fraud, maxUrlRisk]);
   const spamScore = noisyOr(spam);
-  const score = noisyOr([fraudScore, spamScore]);
+  const modelScam = evidence.model?.scam ?? 0;
+  const score = noisyOr([fraudScore, spamScore, modelScam]);
   const rule = SCAM_RULES.find((r) => r.applies(facts))?.name ?? null;
   if (rule !== null) return { verdict: 'scam', score: round(Math.max(score, SCAM_SCORE)), rule };
-  return { verdict: verdictFromScores(fraudScore, spamScore, score), score: round(score), rule: null };
+  const verdict = verdictFromScores(fraudScore, spamScore, score, evidence.model);
+  return {
+    verdict,
+    score: round(verdict === 'safe' ? Math.min(score, SUSPICIOUS_SCORE - 0.001) : score),
+    rule: null,
+  };
 }
 
-function verdictFromScores(fraudScore: number, spamScore: number, score: number): Verdict {
+function verdictFromScores(
+  fraudScore: number,
+  spamScore: number,
+  score: number,
+  model: ModelEvidence | undefined,
+): Verdict {
   if (fraudScore >= SCAM_SCORE) return 'scam';
   if (fraudScore >= SUSPICIOUS_SCORE) return 'suspicious';
+  if (model !== undefined && model.scam >= model.supporting) return 'suspicious';
   if (fraudScore >= MIXED_FRAUD_MIN && score >= SUSPICIOUS_SCORE) return 'suspicious';
   if (spamScore >= SPAM_SCORE) return 'spam';
+  if (model !== undefined && model.spam >= MODEL_SPAM) return 'spam';
   return 'safe';
 }

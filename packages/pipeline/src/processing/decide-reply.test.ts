@@ -18,19 +18,45 @@ const context = (overrides: Partial<MessageContext> = {}): MessageContext => ({
 });
 
 describe('decideReply', () => {
-  it('scans and answers with a verdict, in the tenant language when the user has none', () => {
+  it('scans and answers with a verdict in the language the message is written in', () => {
     const plan = decideReply(context(), { allowed: true });
     expect(plan.kind).toBe('verdict');
     if (plan.kind !== 'verdict') return;
     expect(plan.scan.verdict).toBe('scam');
-    expect(plan.language).toBe('es');
-  });
-
-  it("prefers the user's own language", () => {
-    const plan = decideReply(context({ user: { id: 'u', language: 'pt', firstContact: false } }), {
+    expect(plan.scan.language).toBe('en');
+    expect(plan.language).toBe('en');
+    const french = decideReply(context({ body: 'Votre colis est bloqué, payez les frais de douane ici' }), {
       allowed: true,
     });
-    expect(plan.language).toBe('pt');
+    expect(french.language).toBe('fr');
+  });
+
+  it("answers a message too short to tell in the user's language, else the tenant's", () => {
+    const short = { body: 'and this? http://dem0bank-login.xyz' };
+    const withUser = context({ ...short, user: { id: 'u', language: 'pt', firstContact: false } });
+    expect(decideReply(withUser, { allowed: true }).language).toBe('pt');
+    expect(decideReply(context(short), { allowed: true }).language).toBe('es');
+  });
+
+  it('passes threat feeds and tenant lists to the scan', () => {
+    const body = 'Look at this: https://partner-pay.example/login';
+    const blocked = decideReply(
+      context({ body }),
+      { allowed: true },
+      { tenantLists: { allow: [], block: ['partner-pay.example'] } },
+    );
+    expect(blocked.kind === 'verdict' && blocked.scan.verdict).toBe('scam');
+    const listed = decideReply(
+      context({ body }),
+      { allowed: true },
+      {
+        threats: {
+          match: (_url, host) =>
+            host === 'partner-pay.example' ? [{ feed: 'openphish', kind: 'host' }] : [],
+        },
+      },
+    );
+    expect(listed.kind === 'verdict' && listed.scan.signals.map((s) => s.code)).toContain('url.threat_feed');
   });
 
   it('answers a message that is only attachments without scanning or calling it safe', () => {

@@ -10,6 +10,7 @@ import { limitsForTier } from '@elara/ratelimit/tiers';
 import type { SecretBox } from '@elara/secrets/secret-box';
 import { senderTokenAad } from '@elara/whatsapp/senders';
 import type { SendRequest } from '@elara/whatsapp/messaging';
+import { detectionEngineVersion } from '@elara/detection/scan';
 import { DelayedError } from 'bullmq';
 import {
   AttemptStillInFlight,
@@ -17,11 +18,10 @@ import {
   type ReplyDelivery,
 } from '../delivery/reply-delivery.ts';
 import { markDeadLettered } from '../dead-letters/dead-letter.repo.ts';
+import { gatherDetectionInputs, type DetectionSources } from '../detection-inputs/detection-inputs.ts';
 import { decideReply } from './decide-reply.ts';
 import { finishWithoutReply, recordDecisions, type Decision } from './decision.repo.ts';
 import { loadMessageContexts, type ExistingReply, type MessageContext } from './message-context.repo.ts';
-
-export const ENGINE_VERSION = 'heuristics-1';
 
 /** Waits shorter than this are slept through in the job; longer ones re-schedule it. */
 const MAX_INLINE_PACING_WAIT_MS = 250;
@@ -33,6 +33,8 @@ export interface InboundProcessorDeps {
   delivery: ReplyDelivery;
   secretBox: SecretBox;
   logger: Logger;
+  /** Threat feeds, the tenant's URL lists and the optional link look-ups. */
+  detection: DetectionSources;
 }
 
 type Payload = JobPayload<'whatsapp.processInbound'>;
@@ -48,7 +50,8 @@ type Next =
  * in PostgreSQL; a retry (or a run after a crash) re-reads it and continues where the last run was.
  */
 export function createInboundProcessor(deps: InboundProcessorDeps) {
-  const { pool, rateLimiter, pacer, delivery, secretBox, logger } = deps;
+  const { pool, rateLimiter, pacer, delivery, secretBox, logger, detection } = deps;
+  const engineVersion = detectionEngineVersion();
   // Jobs that start together read their state in one round trip.
   const loadMessageContext = createRoundTripBatcher({
     run: (keys: { tenantId: string; inboundMessageId: string }[]) => loadMessageContexts(pool, keys),
@@ -84,7 +87,9 @@ export function createInboundProcessor(deps: InboundProcessorDeps) {
   async function decideNew(p: Payload, context: MessageContext): Promise<Next> {
     const limits = limitsForTier(context.tier);
     const limit = await rateLimiter.check({ tenantId: p.tenantId, userId: context.user.id, limits });
-    const plan = decideReply(context, limit);
+    const scans = limit.allowed && context.body.trim() !== '';
+    const inputs = scans ? await gatherDetectionInputs(detection, p.tenantId, context.body) : {};
+    const plan = decideReply(context, limit, inputs);
     if (plan.kind === 'none') {
       await withTenant(pool, p.tenantId, (tx) => finishWithoutReply(tx, p.tenantId, p.inboundMessageId));
       return { step: 'done' };
@@ -98,7 +103,7 @@ export function createInboundProcessor(deps: InboundProcessorDeps) {
       body: plan.body,
       scan: plan.kind === 'verdict' ? plan.scan : null,
       language: plan.language,
-      engineVersion: ENGINE_VERSION,
+      engineVersion,
     });
     if (!replyId) return { step: 'done' };
     return {
