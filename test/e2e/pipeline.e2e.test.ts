@@ -66,6 +66,52 @@ describe('a WhatsApp message, end to end', () => {
     expect(both[1]!.body).not.toContain(welcome);
   });
 
+  it('answers in the language the user writes in, and keeps it for short follow-ups', async () => {
+    const user = randomPhone();
+    await postInbound(stack, {
+      sender: tenant.sender,
+      from: user,
+      body: 'Hola mamá, este es mi número nuevo. ¿Me puedes hacer una transferencia de 300 euros hoy? Es urgente',
+    });
+    const [first] = await waitForReplies(user, 1);
+    expect(first!.body).toContain('*Estafa*');
+    await postInbound(stack, { sender: tenant.sender, from: user, body: 'ok?' });
+    const both = await waitForReplies(user, 2);
+    expect(both[1]!.body).toMatch(/Parece seguro|Sospechoso|Spam|Estafa/);
+    const stored = await withTenant(stack.pool, tenant.tenantId, (tx) =>
+      tx.query(`SELECT language FROM whatsapp_users WHERE phone = $1`, [user]),
+    );
+    expect(stored.rows).toEqual([{ language: 'es' }]);
+  });
+
+  it("flags a link on the tenant's block list, and never one on its allow list", async () => {
+    // A tenant of its own: the worker caches each tenant's lists for TENANT_URL_LISTS_TTL_MS.
+    const bank = await newTenantWithSender(stack, { name: 'Demo Bank', brandDomains: ['demobank.com'] });
+    await withTenant(stack.pool, bank.tenantId, (tx) =>
+      tx.query(
+        `INSERT INTO tenant_url_rules (tenant_id, list, domain)
+         VALUES ($1, 'block', 'demobank-rewards.example'), ($1, 'allow', 'demobank-partner.example')`,
+        [bank.tenantId],
+      ),
+    );
+    const blockedUser = randomPhone();
+    await postInbound(stack, {
+      sender: bank.sender,
+      from: blockedUser,
+      body: 'Look at this offer https://demobank-rewards.example/offer',
+    });
+    const [blocked] = await waitForReplies(blockedUser, 1);
+    expect(blocked!.body).toContain('Demo Bank has reported this link as fraudulent');
+    const allowedUser = randomPhone();
+    await postInbound(stack, {
+      sender: bank.sender,
+      from: allowedUser,
+      body: 'Your statement is ready at https://login.demobank-partner.example/statements',
+    });
+    const [allowed] = await waitForReplies(allowedUser, 1);
+    expect(allowed!.body).toMatch(/safe/i);
+  });
+
   it('replies once to a message Twilio delivered twice', async () => {
     const user = randomPhone();
     const params = inboundParams({ sender: tenant.sender, from: user, body: 'Is this a scam? bit.ly/abc' });

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import {
   composeRateLimitNotice,
   composeVerdictReply,
+  describeSignal,
   REPLY_MAX_CHARS,
   resolveReplyLanguage,
 } from './compose-reply.ts';
@@ -178,5 +179,26 @@ describe('composeRateLimitNotice', () => {
 
   it('falls back to English and to a default name', () => {
     expect(composeRateLimitNotice('zz', '  ')).toBe(REPLY_CATALOGS.en.rateLimit('Elara'));
+  });
+});
+
+describe('describeSignal', () => {
+  it('gives the reason as plain text in the asked language, with its detail', () => {
+    const signal: Signal = { code: 'url.threat_feed', weight: 0.95, detail: 'openphish' };
+    expect(describeSignal(signal, 'en')).toBe(
+      'The link is on a list of known scam or malware sites: openphish',
+    );
+    expect(describeSignal(signal, 'de')).toBe(
+      'Der Link steht auf einer Liste bekannter Betrugs- oder Schadseiten: openphish',
+    );
+    expect(describeSignal({ code: 'url.tenant_blocked', weight: 0.95 }, 'fr', 'Demo Bank')).toBe(
+      'Demo Bank a signalé ce lien comme frauduleux',
+    );
+  });
+
+  it('hides details that mean nothing to a reader', () => {
+    expect(describeSignal({ code: 'url.plain_http', weight: 0.1, detail: 'x.example' }, 'en')).toBe(
+      'The link is not secure (http, not https)',
+    );
   });
 });
