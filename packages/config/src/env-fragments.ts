@@ -67,7 +67,7 @@ export const pacingEnv = z.object({
   SENDER_MESSAGES_PER_SECOND: positiveInt.default(80),
 });
 
-/** The formats `@elara/threat-feeds` reads (its `FEED_FORMATS`; the worker's typecheck keeps them in step). */
+/** The formats `@elara/threat-feeds` reads (it re-exports this list as `FEED_FORMATS`). */
 export const THREAT_FEED_FORMATS = [
   'urlhaus-csv',
   'url-list',

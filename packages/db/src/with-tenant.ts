@@ -1,3 +1,4 @@
+import { inTransaction } from './in-transaction.ts';
 import type { Pool, PoolClient } from './pool.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -21,20 +22,5 @@ export async function withTenant<T>(
   work: (tx: TenantTx) => Promise<T>,
 ): Promise<T> {
   assertTenantId(tenantId);
-  const client = await pool.connect();
-  let broken: Error | undefined;
-  try {
-    await client.query(`BEGIN; SELECT set_config('app.tenant_id', '${tenantId}', true)`);
-    const result = await work(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    await client.query('ROLLBACK').catch((rollbackError: Error) => {
-      broken = rollbackError;
-    });
-    throw error;
-  } finally {
-    // A connection that could not roll back is discarded rather than returned to the pool.
-    client.release(broken);
-  }
+  return inTransaction(pool, `BEGIN; SELECT set_config('app.tenant_id', '${tenantId}', true)`, work);
 }

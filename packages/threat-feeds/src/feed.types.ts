@@ -1,15 +1,7 @@
-/**
- * The feed formats Elara reads. `@elara/config`'s `THREAT_FEEDS` lists the same names; the worker
- * passes configured feeds to this package, so a name only one side knows fails the typecheck.
- */
-export const FEED_FORMATS = [
-  'urlhaus-csv',
-  'url-list',
-  'phishtank-csv',
-  'phishtank-json',
-  'domain-list',
-  'metamask',
-] as const;
+import { THREAT_FEED_FORMATS } from '@elara/config/env';
+
+/** The feed formats Elara reads: defined once in `@elara/config`, which validates `THREAT_FEEDS`. */
+export const FEED_FORMATS = THREAT_FEED_FORMATS;
 export type FeedFormat = (typeof FEED_FORMATS)[number];
 
 /**

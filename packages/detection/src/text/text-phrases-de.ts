@@ -48,7 +48,7 @@ const PAYMENT_STRONG: TextRule = {
     '(?:gutschein|geschenk|guthaben)karten?',
     '(?:google play|apple|itunes|amazon|steam|paysafe)[- ]?(?:karten?|gutscheine?|codes?)',
     '(?:zoll|versand|bearbeitungs|liefer|zustell|freigabe)gebuhr(?:en)?',
-    '(?:uberweis|schick|send)(?:e|t|en sie) (?:mir )?(?:bitte )?(?:schnell |kurz |das )?(?:geld|den betrag|\\d)',
+    '(?:uberweis|schick|send)(?:e|t|en sie) (?:mir )?(?:bitte )?(?:schnell |kurz |das )?(?:geld|den betrag|\\d[\\d.,]*)',
     'nachzahlung',
     'ersatzmaut',
   ],

@@ -65,7 +65,7 @@ const PAYMENT_WEAK: TextRule = {
     'transfer',
     'deposit',
     '(?:need|borrow|lend me) (?:some )?(?:money|cash)',
-    'send (?:me )?(?:£|\\$|€)\\s?\\d',
+    'send (?:me )?(?:£|\\$|€)\\s?\\d[\\d.,]*',
   ],
 };
 
@@ -75,7 +75,7 @@ const PAYMENT_AMOUNT: TextRule = {
   code: 'text.payment_request',
   weight: 0.3,
   phrases: [
-    '(?:pay|send|transfer|deposit|wire|remit)(?: me| us| it)?(?: the| a| an| just| only)?(?: [a-z]+){0,2} (?:£|\\$|€|₹|₦|r\\$|rs\\.?|ksh|usd|eur|gbp|r(?=\\d))\\s?\\d',
+    '(?:pay|send|transfer|deposit|wire|remit)(?: me| us| it)?(?: the| a| an| just| only)?(?: [a-z]+){0,2} (?:£|\\$|€|₹|₦|r\\$|rs\\.?|ksh|usd|eur|gbp|r(?=\\d))\\s?\\d[\\d.,]*',
     '(?:pay|send|transfer|deposit)(?: me| us)? (?:via|on|by|to|through) (?:upi|paypal|venmo|cash ?app|zelle|m-?pesa|bank transfer|crypto|usdt)',
   ],
 };

@@ -33,6 +33,28 @@ const CASES: ReadonlyArray<[string, string, string]> = [
     'Stop by my place after work',
   ],
   ['text.obfuscation', 'Please veri\u200bfy now', 'Please verify with your manager'],
+  ['text.new_number_claim', 'Hey, this is my new number, I dropped my phone', 'Is this your number?'],
+  ['text.model_scam', 'Your parcel is on hold. Pay the customs fee now to release it', 'Dinner at 8?'],
+  ['text.model_spam', 'Huge sale this weekend! 40% off all sofas, visit our showroom', 'The sofa is comfy'],
+];
+
+// The same pairs for phrases in other languages and for the finer tiers.
+const MORE_CASES: ReadonlyArray<[string, string, string]> = [
+  ['text.new_number_claim', 'Hola mamá, este es mi número nuevo', 'Hola mamá, ¿qué tal?'],
+  ['text.new_number_claim', 'Hallo Mama, das ist meine neue Nummer', 'Hallo Mama, wie geht es dir?'],
+  ['text.urgency', 'Letzte Mahnung: zahlen Sie sofort', 'Bis später'],
+  ['text.payment_request', 'Bitte die Zollgebühr von 2,99 € bezahlen', 'Danke für das Paket'],
+  ['text.otp_request', 'Schick mir bitte den Code aus der SMS', 'Der Code für die Tür ist geändert'],
+  ['text.credential_request', 'Bestätigen Sie Ihre Zugangsdaten hier', 'Ich bestätige den Termin'],
+  ['text.payment_request', 'Can you send me £200 today?', 'I sent the photos today'],
+  ['text.payment_request', 'Pay the processing fee of $50 first', 'The process is slow'],
+  ['text.otp_request', 'Did you just get a code? Send it over pls', 'I got a new phone'],
+  [
+    'text.credential_request',
+    'Please install AnyDesk so our engineer can help',
+    'Please install the new shelf',
+  ],
+  ['text.payment_request', 'Pay the customs fee here', "Don't pay the customs fee, it is a scam"],
 ];
 
 describe('text signals', () => {
@@ -41,6 +63,14 @@ describe('text signals', () => {
   });
 
   it.each(CASES)('%s stays quiet on a near miss', (code, _fires, quiet) => {
+    expect(codes(quiet)).not.toContain(code);
+  });
+
+  it.each(MORE_CASES)('%s fires on %j', (code, fires) => {
+    expect(codes(fires)).toContain(code);
+  });
+
+  it.each(MORE_CASES)('%s stays quiet on the near miss of %j', (code, _fires, quiet) => {
     expect(codes(quiet)).not.toContain(code);
   });
 

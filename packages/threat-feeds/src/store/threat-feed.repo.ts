@@ -1,6 +1,6 @@
 import type { Pool } from '@elara/db/pool';
 import type { EntryKind, FeedEntry, FeedSpec, RejectedLines } from '../feed.types.ts';
-import { inTransaction } from './transaction.ts';
+import { inTransaction } from '@elara/db/transaction';
 
 /** One feed's row in `threat_feeds`: what was imported, when, and the last failure. */
 export interface FeedStatus {

@@ -1,8 +1,9 @@
-import type { Pool, PoolClient } from '@elara/db/pool';
+import type { Pool, PoolClient } from './pool.ts';
 
 /**
- * Runs `work` in one transaction on one pooled connection (these tables are global: no tenant is
- * set). A connection that could not roll back is discarded rather than returned to the pool.
+ * Runs `work` in one transaction on one pooled connection, opened by `begin` (which may set
+ * transaction-local settings in the same round trip). A connection that could not roll back is
+ * discarded rather than returned to the pool.
  */
 export async function inTransaction<T>(
   pool: Pool,
