@@ -1,5 +1,7 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
+  authEnv,
   databaseEnv,
   linkInspectionEnv,
   parseEnv,
@@ -125,5 +127,75 @@ describe('linkInspectionEnv', () => {
     expect(() => parseEnv(linkInspectionEnv, { RDAP_BASE_URL: 'file:///etc/passwd' })).toThrow(
       /RDAP_BASE_URL: must be an http\(s\) URL/,
     );
+  });
+});
+
+describe('authEnv', () => {
+  const ed = generateKeyPairSync('ed25519');
+  const p256 = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const pem = (key: import('node:crypto').KeyObject) =>
+    key.export({ format: 'pem', type: key.type === 'private' ? 'pkcs8' : 'spki' }).toString();
+  const pepper = Buffer.alloc(32, 7).toString('base64');
+  const required = { AUTH_JWT_PRIVATE_KEY: pem(ed.privateKey), AUTH_API_KEY_PEPPER: pepper };
+
+  it('has no default for the signing key or the pepper', () => {
+    expect(() => parseEnv(authEnv, {})).toThrow(/AUTH_JWT_PRIVATE_KEY/);
+    expect(() => parseEnv(authEnv, {})).toThrow(/AUTH_API_KEY_PEPPER/);
+  });
+
+  it('parses the key once into a KeyObject, and applies the defaults', () => {
+    const config = parseEnv(authEnv, required);
+    expect(config.AUTH_JWT_PRIVATE_KEY.type).toBe('private');
+    expect(config.AUTH_JWT_PRIVATE_KEY.asymmetricKeyType).toBe('ed25519');
+    expect(config).toMatchObject({
+      AUTH_JWT_PREVIOUS_PUBLIC_KEYS: [],
+      AUTH_JWT_ISSUER: 'elara',
+      AUTH_JWT_AUDIENCE: 'elara-admin-api',
+      AUTH_ACCESS_TOKEN_TTL_SECONDS: 600,
+      AUTH_REFRESH_IDLE_SECONDS: 604_800,
+      AUTH_REFRESH_ABSOLUTE_SECONDS: 2_592_000,
+      AUTH_LOGIN_MAX_ATTEMPTS_PER_ACCOUNT: 5,
+      AUTH_LOGIN_MAX_ATTEMPTS_PER_IP: 50,
+      AUTH_LOGIN_WINDOW_SECONDS: 900,
+    });
+  });
+
+  it('accepts P-256, a JWK, and PEM newlines written as \\n', () => {
+    const jwk = JSON.stringify(p256.privateKey.export({ format: 'jwk' }));
+    expect(parseEnv(authEnv, { ...required, AUTH_JWT_PRIVATE_KEY: jwk }).AUTH_JWT_PRIVATE_KEY.asymmetricKeyType).toBe(
+      'ec',
+    );
+    const oneLine = pem(ed.privateKey).replace(/\n/g, '\\n');
+    expect(parseEnv(authEnv, { ...required, AUTH_JWT_PRIVATE_KEY: oneLine }).AUTH_JWT_PRIVATE_KEY.type).toBe('private');
+  });
+
+  it('refuses other key types and public keys as the signing key, without echoing them', () => {
+    const attempt = (value: string) => () => parseEnv(authEnv, { ...required, AUTH_JWT_PRIVATE_KEY: value });
+    expect(attempt(pem(rsa.privateKey))).toThrow(/AUTH_JWT_PRIVATE_KEY: must be an Ed25519 or P-256 private key/);
+    expect(attempt(pem(ed.publicKey))).toThrow(/AUTH_JWT_PRIVATE_KEY/);
+    expect(attempt('not-a-key-SECRETVALUE')).toThrow(/AUTH_JWT_PRIVATE_KEY/);
+    expect(attempt('not-a-key-SECRETVALUE')).not.toThrow(/SECRETVALUE/);
+  });
+
+  it('reads previous public keys as JWKs, PEMs or a JWK Set, and refuses private ones', () => {
+    const jwk = p256.publicKey.export({ format: 'jwk' });
+    const list = (value: unknown) =>
+      parseEnv(authEnv, { ...required, AUTH_JWT_PREVIOUS_PUBLIC_KEYS: JSON.stringify(value) })
+        .AUTH_JWT_PREVIOUS_PUBLIC_KEYS;
+    expect(list([jwk, pem(ed.publicKey)]).map((k) => k.type)).toEqual(['public', 'public']);
+    expect(list({ keys: [jwk] })).toHaveLength(1);
+    expect(() => list([p256.privateKey.export({ format: 'jwk' })])).toThrow(/AUTH_JWT_PREVIOUS_PUBLIC_KEYS/);
+    expect(() => list([pem(ed.privateKey)])).toThrow(/AUTH_JWT_PREVIOUS_PUBLIC_KEYS/);
+    expect(() => list([pem(rsa.publicKey)])).toThrow(/AUTH_JWT_PREVIOUS_PUBLIC_KEYS/);
+    expect(() => list('nope')).toThrow(/AUTH_JWT_PREVIOUS_PUBLIC_KEYS/);
+  });
+
+  it('keeps lifetimes in range, so the idle expiry never exceeds the absolute one', () => {
+    const attempt = (env: Record<string, string>) => () => parseEnv(authEnv, { ...required, ...env });
+    expect(attempt({ AUTH_ACCESS_TOKEN_TTL_SECONDS: '7200' })).toThrow(/AUTH_ACCESS_TOKEN_TTL_SECONDS/);
+    expect(attempt({ AUTH_REFRESH_IDLE_SECONDS: '1209600' })).toThrow(/AUTH_REFRESH_IDLE_SECONDS/);
+    expect(attempt({ AUTH_REFRESH_ABSOLUTE_SECONDS: '86400' })).toThrow(/AUTH_REFRESH_ABSOLUTE_SECONDS/);
+    expect(attempt({ AUTH_API_KEY_PEPPER: 'c2hvcnQ=' })).toThrow(/AUTH_API_KEY_PEPPER: must be 32 bytes/);
   });
 });

@@ -1,3 +1,4 @@
+import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import { z } from 'zod';
 
 /**
@@ -139,6 +140,84 @@ export const linkInspectionEnv = z.object({
     .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
     .default('https://rdap.org')
     .transform((v) => v.replace(/\/+$/, '')),
+});
+
+/** Access-token keys are Ed25519 (EdDSA) or P-256 (ES256); nothing else is accepted. */
+function accessTokenKeyType(key: KeyObject): boolean {
+  return (
+    key.asymmetricKeyType === 'ed25519' ||
+    (key.asymmetricKeyType === 'ec' && key.asymmetricKeyDetails?.namedCurve === 'prime256v1')
+  );
+}
+
+/** A PEM (newlines may be written as `\n`) or a JWK; throws on anything else. */
+function readKey(value: unknown, kind: 'private' | 'public'): KeyObject {
+  let key: KeyObject;
+  if (typeof value === 'object' && value !== null) {
+    if (kind === 'public' && 'd' in value) throw new Error('private JWK');
+    const jwk = { key: value as Record<string, string>, format: 'jwk' } as const;
+    key = kind === 'private' ? createPrivateKey(jwk) : createPublicKey(jwk);
+  } else if (typeof value === 'string') {
+    const pem = value.replace(/\\n/g, '\n').trim();
+    if (kind === 'public' && pem.includes('PRIVATE KEY')) throw new Error('private PEM');
+    key = kind === 'private' ? createPrivateKey(pem) : createPublicKey(pem);
+  } else throw new Error('not a key');
+  if (!accessTokenKeyType(key)) throw new Error('wrong key type');
+  return key;
+}
+
+/**
+ * Accounts, sessions and API keys (`@elara/identity`). Keys are parsed here, once, into KeyObjects
+ * (which never print their material). The refresh windows' ranges do not overlap, so the idle
+ * expiry can never exceed the absolute one.
+ */
+export const authEnv = z.object({
+  /** Signs access tokens: an Ed25519 or P-256 private key, PKCS#8 PEM or JWK. No default, ever. */
+  AUTH_JWT_PRIVATE_KEY: z.string().transform((text, ctx) => {
+    try {
+      return readKey(text.trim().startsWith('{') ? JSON.parse(text) : text, 'private');
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'must be an Ed25519 or P-256 private key (PKCS#8 PEM or JWK)' });
+      return z.NEVER;
+    }
+  }),
+  /**
+   * Public keys that signed tokens still alive after a rotation: a JSON array of public JWKs or
+   * PEM strings, or a JWK Set (`{"keys": [...]}`). Private keys are refused.
+   */
+  AUTH_JWT_PREVIOUS_PUBLIC_KEYS: z
+    .string()
+    .default('[]')
+    .transform((text, ctx) => {
+      try {
+        const parsed = JSON.parse(text) as unknown;
+        const list = Array.isArray(parsed) ? parsed : (parsed as { keys?: unknown }).keys;
+        if (!Array.isArray(list)) throw new Error('not a list');
+        return list.map((item) => readKey(item, 'public'));
+      } catch {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'must be a JSON array (or JWK Set) of Ed25519 or P-256 public keys',
+        });
+        return z.NEVER;
+      }
+    }),
+  AUTH_JWT_ISSUER: z.string().min(1).max(200).default('elara'),
+  AUTH_JWT_AUDIENCE: z.string().min(1).max(200).default('elara-admin-api'),
+  /** Access-token lifetime: 10 minutes by default, at most an hour. */
+  AUTH_ACCESS_TOKEN_TTL_SECONDS: positiveInt.min(60).max(3_600).default(600),
+  /** A refresh token unused this long expires: 5 minutes to 7 days (the default). */
+  AUTH_REFRESH_IDLE_SECONDS: positiveInt.min(300).max(604_800).default(604_800),
+  /** A session ends this long after login, refreshed or not: 7 to 90 days, 30 by default. */
+  AUTH_REFRESH_ABSOLUTE_SECONDS: positiveInt.min(604_800).max(7_776_000).default(2_592_000),
+  /** 32 random bytes, base64: the HMAC key of stored API key hashes. No default, ever. */
+  AUTH_API_KEY_PEPPER: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded'),
+  /** Login attempts per account, and per client address (IPv6 per /64), in one window. */
+  AUTH_LOGIN_MAX_ATTEMPTS_PER_ACCOUNT: positiveInt.max(100).default(5),
+  AUTH_LOGIN_MAX_ATTEMPTS_PER_IP: positiveInt.max(10_000).default(50),
+  AUTH_LOGIN_WINDOW_SECONDS: positiveInt.min(60).max(86_400).default(900),
 });
 
 export type EnvSchema = z.ZodObject<z.ZodRawShape>;

@@ -55,6 +55,11 @@ const MORE_CASES: ReadonlyArray<[string, string, string]> = [
     'Please install the new shelf',
   ],
   ['text.payment_request', 'Pay the customs fee here', "Don't pay the customs fee, it is a scam"],
+  [
+    'text.otp_request',
+    'Geben Sie mir den Code aus der SMS',
+    'Geben Sie diesen Code niemals an Dritte weiter',
+  ],
 ];
 
 describe('text signals', () => {
@@ -72,6 +77,17 @@ describe('text signals', () => {
 
   it.each(MORE_CASES)('%s stays quiet on the near miss of %j', (code, _fires, quiet) => {
     expect(codes(quiet)).not.toContain(code);
+  });
+
+  it('counts a repeated phrase once', () => {
+    const once = scanMessage({ text: 'HMRC: your return was received.', brandDomains: [] });
+    const thrice = scanMessage({
+      text: 'HMRC: your return was received. See your HMRC account or the HMRC app.',
+      brandDomains: [],
+    });
+    const weight = (r: typeof once) => r.signals.find((s) => s.code === 'text.impersonation')?.weight;
+    expect(weight(thrice)).toBe(weight(once));
+    expect(thrice.verdict).toBe(once.verdict);
   });
 
   it('matches case-insensitively and across fullwidth characters', () => {

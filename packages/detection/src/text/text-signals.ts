@@ -28,6 +28,9 @@ const NEGATABLE: ReadonlySet<SignalCode> = new Set([
 const NEGATION_BEFORE =
   /(?:(?<!\p{L})(?:never|not|nobody|no one|nunca|jamais|ne|nao|niemals|nie|nicht|keinesfalls)|n['’]t)(?: [\p{L}']+){0,4} $/u;
 const NEGATION_WINDOW = 40;
+// German puts the negation after the object: "geben Sie diesen Code niemals an Dritte weiter".
+const NEGATION_AFTER = /^(?: [\p{L}']+){0,2} (?:niemals|nie|nicht|keinesfalls|jamais)(?![\p{L}])/u;
+const NEGATION_AFTER_WINDOW = 30;
 /** Codes whose repetition is not extra evidence: "urgent... very urgent" is one cue, not two. */
 const WEIGHT_CAPS: Partial<Record<SignalCode, number>> = { 'text.urgency': 0.3 };
 
@@ -59,6 +62,8 @@ const COMPILED_RULES = compileRules([...EN_TEXT_RULES, ...INTL_TEXT_RULES, ...DE
 interface CodeMatches {
   weights: number[];
   spans: Array<[number, number]>;
+  /** The matched phrases: the same phrase said twice ("HMRC ... HMRC app") is one piece of evidence. */
+  phrases: Set<string>;
   detail: string;
 }
 
@@ -76,18 +81,20 @@ function collectMatches(rule: CompiledRule, text: string, matches: Map<SignalCod
     }
     if (
       NEGATABLE.has(rule.code) &&
-      NEGATION_BEFORE.test(text.slice(Math.max(0, m.index - NEGATION_WINDOW), m.index))
+      (NEGATION_BEFORE.test(text.slice(Math.max(0, m.index - NEGATION_WINDOW), m.index)) ||
+        NEGATION_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + NEGATION_AFTER_WINDOW)))
     ) {
       continue;
     }
-    const entry = matches.get(rule.code) ?? { weights: [], spans: [], detail: m[0] };
+    const entry = matches.get(rule.code) ?? { weights: [], spans: [], phrases: new Set(), detail: m[0] };
     if (entry.weights.length >= MAX_MATCHES_PER_CODE) break;
     const end = m.index + m[0].length;
     // A weak tier re-matching part of a strong phrase ("my new number" inside "this is my new
-    // number") is the same evidence, not more.
-    if (overlaps(entry.spans, m.index, end)) continue;
+    // number") is the same evidence, not more; so is the same phrase repeated.
+    if (overlaps(entry.spans, m.index, end) || entry.phrases.has(m[0])) continue;
     entry.weights.push(rule.weight);
     entry.spans.push([m.index, end]);
+    entry.phrases.add(m[0]);
     matches.set(rule.code, entry);
   }
 }

@@ -29,7 +29,7 @@ export const FIT_SETTINGS: FitSettings = {
   l2: 1e-5,
   seed: 20_261_126,
   folds: 5,
-  strongSafeRate: 0.005,
+  strongSafeRate: 0.004,
   supportingSafeRate: 0.08,
   currentExampleWeight: 4,
 };

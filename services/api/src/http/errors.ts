@@ -17,11 +17,17 @@ const BODY_ERRORS: Record<string, string> = {
   'request.size.invalid': 'body size does not match Content-Length',
 };
 
+/** The client-facing message for a body-parser error, or null when it is not one. */
+export function bodyErrorMessage(error: unknown): string | null {
+  const type = (error as { type?: string } | null)?.type;
+  return (type && BODY_ERRORS[type]) || null;
+}
+
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error, req, res, _next) => {
-    const type = (error as { type?: string }).type;
-    if (type && BODY_ERRORS[type]) {
-      sendError(res, 400, 'bad_request', BODY_ERRORS[type]);
+    const bodyError = bodyErrorMessage(error);
+    if (bodyError) {
+      sendError(res, 400, 'bad_request', bodyError);
       return;
     }
     logger.error({ err: error, path: req.path }, 'unhandled error');
