@@ -25,6 +25,14 @@ async function tenantTables(): Promise<string[]> {
   return ['tenants', ...rows.map((r) => r.table_name)];
 }
 
+/**
+ * The audit log (migration 007) is the deliberate exception to "the app may update and delete its
+ * own rows": events are append-only (INSERT and SELECT only) and the chain heads are read-only for
+ * the app (the database moves them on each append). Checked for the opposite below.
+ */
+const APPEND_ONLY = ['audit_events', 'audit_chain_heads'];
+const READ_ONLY_FOR_APP = ['audit_chain_heads'];
+
 async function seedTenant(key: 'a' | 'b'): Promise<void> {
   const builders = createBuilders({ prisma, secretBox: createSecretBox(randomBytes(32).toString('base64')) });
   const tenant = await builders.newTenant();
@@ -62,6 +70,27 @@ async function seedTenant(key: 'a' | 'b'): Promise<void> {
       tenant.id,
       `scam-${key}.example`,
     ]);
+    // Identity (migration 006): a staff member, one of their refresh tokens and an API key.
+    const admin = await tx.query(
+      `INSERT INTO admin_users (tenant_id, email, display_name, role) VALUES ($1, $2, 'Owner', 'owner') RETURNING id`,
+      [tenant.id, `owner-${key}@example.com`],
+    );
+    await tx.query(
+      `INSERT INTO refresh_tokens (id, tenant_id, admin_user_id, family_id, token_hash, expires_at, session_expires_at)
+       VALUES (gen_random_uuid(), $1, $2, gen_random_uuid(), decode(repeat('00', 32), 'hex'),
+               now() + interval '1 day', now() + interval '1 day')`,
+      [tenant.id, admin.rows[0].id],
+    );
+    await tx.query(
+      `INSERT INTO api_keys (tenant_id, id, name, secret_hash, scopes, created_by)
+       VALUES ($1, gen_random_uuid(), 'key', decode(repeat('00', 32), 'hex'), '{scans:read}', $2)`,
+      [tenant.id, admin.rows[0].id],
+    );
+    // Audit log (migration 007): one event; the database chains it and creates the tenant's head.
+    await tx.query(
+      `INSERT INTO audit_events (tenant_id, actor_type, actor_id, action, outcome) VALUES ($1, 'user', 'u1', 'sender.create', 'success')`,
+      [tenant.id],
+    );
     return { messageId, replyId: reply.rows[0].id as string };
   });
   tenants[key] = { id: tenant.id, senderId: sender.id, senderPhone: sender.phoneNumber, ...ids };
@@ -112,8 +141,11 @@ describe('row-level security, as the application role', () => {
         WHERE grantee = 'elara_app' AND privilege_type IN ('INSERT', 'UPDATE', 'DELETE')`,
     );
     // Feeds are public data shared by every tenant (migration 004), refreshed by the workers.
-    const global = ['threat_feed_entries', 'threat_feeds'];
-    expect(rows.map((r) => r.table_name).sort()).toEqual([...(await tenantTables()), ...global].sort());
+    // Platform admins (migration 006) are Elara's operators, not tenant data; their own policy admits
+    // only the platform context, so tenant paths see none of them.
+    const global = ['threat_feed_entries', 'threat_feeds', 'platform_admins'];
+    const writable = (await tenantTables()).filter((t) => !READ_ONLY_FOR_APP.includes(t));
+    expect(rows.map((r) => r.table_name).sort()).toEqual([...writable, ...global].sort());
   });
 
   it('sees nothing at all when no tenant is set', async () => {
@@ -137,6 +169,7 @@ describe('row-level security, as the application role', () => {
 
   it("cannot update or delete tenant B's rows from tenant A", async () => {
     for (const table of await tenantTables()) {
+      if (APPEND_ONLY.includes(table)) continue; // no UPDATE or DELETE at all: the next test
       const column = table === 'tenants' ? 'id' : 'tenant_id';
       const changed = await withTenant(app, tenants.a.id, async (tx) => {
         const updated = await tx.query(`UPDATE ${table} SET ${column} = ${column} WHERE ${column} = $1`, [
@@ -152,6 +185,23 @@ describe('row-level security, as the application role', () => {
       tx.query('SELECT id FROM outbound_replies'),
     );
     expect(survivors.rowCount).toBe(1);
+  });
+
+  it('cannot update, delete or truncate the audit tables at all, not even its own rows', async () => {
+    for (const table of APPEND_ONLY) {
+      for (const sql of [
+        `UPDATE ${table} SET tenant_id = tenant_id`,
+        `DELETE FROM ${table} WHERE tenant_id = $1`,
+        `TRUNCATE ${table}`,
+      ]) {
+        const attempt = withTenant(app, tenants.a.id, (tx) =>
+          tx.query(sql, sql.includes('$1') ? [tenants.a.id] : []),
+        );
+        await expect(attempt, `${table}: ${sql}`).rejects.toThrow(/permission denied/);
+      }
+    }
+    const kept = await withTenant(app, tenants.a.id, (tx) => tx.query('SELECT seq FROM audit_events'));
+    expect(kept.rowCount).toBe(1);
   });
 
   it('cannot insert rows into tenant B, nor move its own rows to B', async () => {

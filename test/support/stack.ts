@@ -13,6 +13,7 @@ import {
   randomMessageSid,
   randomPhone,
 } from '@elara/testkit/builders';
+import { generateAuthSecrets } from '@elara/testkit/auth-secrets';
 import { createTestDatabase, type TestDatabase } from '@elara/testkit/database';
 import { createSandboxServer, type SandboxServer } from '@elara/twilio-sandbox/server';
 import { signTwilioRequest } from '@elara/whatsapp/signature';
@@ -73,6 +74,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     REDIS_URL,
     REDIS_KEY_PREFIX: `test-${randomBytes(4).toString('hex')}`,
     ELARA_SECRETS_KEY: randomBytes(32).toString('base64'),
+    ...generateAuthSecrets(),
     LOG_LEVEL: 'silent',
     TWILIO_API_BASE_URL: sandboxUrl,
     TWILIO_TIMEOUT_MS: '1000',

@@ -1,3 +1,4 @@
+import { generateAuthSecrets } from '@elara/testkit/auth-secrets';
 import { randomBytes } from 'node:crypto';
 import { dropDatabase, ensureDatabase, ensureRoles, ROLES, withUserAndDatabase } from '@elara/db/bootstrap';
 import { migrateDatabase } from '@elara/db/migrate';
@@ -78,6 +79,7 @@ export async function startBenchStack(options: BenchOptions): Promise<BenchStack
     REDIS_URL: options.redisUrl,
     REDIS_KEY_PREFIX: prefix,
     ELARA_SECRETS_KEY: secretsKey,
+    ...generateAuthSecrets(),
     PUBLIC_BASE_URL: apiUrl,
     LOG_LEVEL: 'warn',
     TWILIO_API_BASE_URL: sandboxUrl,

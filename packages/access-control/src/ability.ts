@@ -1,15 +1,42 @@
-import { createMongoAbility, type MongoQuery, type RawRuleOf } from '@casl/ability';
+import { buildMongoQueryMatcher, createMongoAbility, type MongoQuery, type RawRuleOf } from '@casl/ability';
 import { isTenantRole, type ActorContext } from './actor.types.ts';
 import { PLATFORM_ADMIN_PERMISSIONS } from './roles/platform-admin.ts';
 import type { PermissionTable } from './roles/permission-table.types.ts';
 import { TENANT_ROLE_PERMISSIONS } from './roles/tenant-roles.ts';
 import { API_KEY_SCOPES, API_KEY_SCOPE_NAMES, knownScopes } from './scopes.ts';
-import { secretFieldsOf } from './subject-fields.ts';
+import { secretFieldsOf } from './field-catalog.ts';
 import { SUBJECT_TYPES, type AppAbility, type GrantableAction } from './subjects.types.ts';
 
 export type { AppAbility };
 
 type AppRule = RawRuleOf<AppAbility>;
+
+interface FieldNode {
+  field: string;
+  value: unknown;
+}
+interface MatchContext {
+  get(object: unknown, field: string): unknown;
+}
+
+/*
+ * Mongo semantics let `{ tenantId: 't1' }` match `tenantId: ['t1', 't2']`, and
+ * `{ role: { $in: ['admin'] } }` match `role: ['owner', 'admin']`. A payload that smuggled an array
+ * into an object check would pass, so equality and `$in` compare scalars only here.
+ */
+const conditionsMatcher = buildMongoQueryMatcher(
+  {},
+  {
+    eq: (node: FieldNode, object: unknown, { get }: MatchContext) => {
+      const value = get(object, node.field);
+      return !Array.isArray(value) && value === node.value;
+    },
+    in: (node: FieldNode, object: unknown, { get }: MatchContext) => {
+      const value = get(object, node.field);
+      return !Array.isArray(value) && Array.isArray(node.value) && node.value.includes(value);
+    },
+  },
+);
 
 /**
  * The actor's permissions, built once per request from the role table (users), the scope table
@@ -18,7 +45,9 @@ type AppRule = RawRuleOf<AppAbility>;
  * is denied everything.
  */
 export function defineAbilityFor(actor: ActorContext): AppAbility {
-  return createMongoAbility<AppAbility>([...grantsFor(actor), ...restrictionsFor(actor)]);
+  return createMongoAbility<AppAbility>([...grantsFor(actor), ...restrictionsFor(actor)], {
+    conditionsMatcher,
+  });
 }
 
 function grantsFor(actor: ActorContext): AppRule[] {
@@ -73,15 +102,13 @@ function restrictionsFor(actor: ActorContext): AppRule[] {
       inverted: true,
       reason: 'tenantId and id are set by the server',
     },
-    ...SUBJECT_TYPES.filter((type) => secretFieldsOf(type).length > 0).map(
-      (type): AppRule => ({
-        action: ['read', 'export'],
-        subject: type,
-        fields: secretFieldsOf(type),
-        inverted: true,
-        reason: 'secrets are write-only',
-      }),
-    ),
+    ...SUBJECT_TYPES.filter((type) => secretFieldsOf(type).length > 0).map((type): AppRule => ({
+      action: ['read', 'export'],
+      subject: type,
+      fields: secretFieldsOf(type),
+      inverted: true,
+      reason: 'secrets are write-only',
+    })),
     {
       action: 'create',
       subject: 'ApiKey',
@@ -106,4 +133,3 @@ function restrictionsFor(actor: ActorContext): AppRule[] {
 function scopesOutside(allowed: readonly string[]): MongoQuery {
   return { scopes: { $elemMatch: { $nin: [...allowed] } } };
 }
-

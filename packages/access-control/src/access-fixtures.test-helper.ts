@@ -28,7 +28,14 @@ export const ALL_SCOPES_KEY = apiKeyActor(API_KEY_SCOPE_NAMES);
 export function sampleRecord<S extends SubjectType>(type: S, tenantId: string): SubjectMap[S] {
   const at = new Date('2025-01-01T00:00:00Z');
   const records: { [K in SubjectType]: SubjectMap[K] } = {
-    Tenant: { tenantId, slug: 'demo-bank', name: 'Demo Bank', tier: 'standard', status: 'active', createdAt: at },
+    Tenant: {
+      tenantId,
+      slug: 'demo-bank',
+      name: 'Demo Bank',
+      tier: 'standard',
+      status: 'active',
+      createdAt: at,
+    },
     AdminUser: {
       tenantId,
       id: 'u-analyst',
@@ -50,7 +57,13 @@ export function sampleRecord<S extends SubjectType>(type: S, tenantId: string): 
       status: 'active',
       createdAt: at,
     },
-    TenantSettings: { tenantId, defaultLanguage: 'en', brandDomains: ['demobank.com'], sso: {}, ssoEnforced: false },
+    TenantSettings: {
+      tenantId,
+      defaultLanguage: 'en',
+      brandDomains: ['demobank.com'],
+      sso: {},
+      ssoEnforced: false,
+    },
     RateLimits: { tenantId, userPerMinute: 10, userPerDay: 300, tenantPerMinute: 6000 },
     ApiKey: {
       tenantId,
@@ -65,7 +78,14 @@ export function sampleRecord<S extends SubjectType>(type: S, tenantId: string): 
       revokedAt: null,
       secretHash: 'hash-of-secret',
     },
-    WhatsappUser: { tenantId, id: 'w-1', phone: '+447700900123', language: 'en', firstSeenAt: at, lastSeenAt: at },
+    WhatsappUser: {
+      tenantId,
+      id: 'w-1',
+      phone: '+447700900123',
+      language: 'en',
+      firstSeenAt: at,
+      lastSeenAt: at,
+    },
     Message: {
       tenantId,
       id: 'm-1',
@@ -100,7 +120,14 @@ export function sampleRecord<S extends SubjectType>(type: S, tenantId: string): 
       occurredAt: at,
       details: {},
     },
-    UrlRule: { tenantId, id: 'r-1', list: 'block', domain: 'demobank-secure-login.xyz', note: null, createdAt: at },
+    UrlRule: {
+      tenantId,
+      id: 'r-1',
+      list: 'block',
+      domain: 'demobank-secure-login.xyz',
+      note: null,
+      createdAt: at,
+    },
   };
   return records[type];
 }

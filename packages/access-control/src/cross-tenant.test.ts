@@ -13,7 +13,7 @@ import type { ActorContext } from './actor.types.ts';
 import { ForbiddenError, NotFoundError } from './errors.ts';
 import { pickReadableFields } from './fields.ts';
 import { assertCanOrNotFound, authorizeCreate, authorizeUpdate } from './guards.ts';
-import { fieldsOf } from './subject-fields.ts';
+import { fieldsOf } from './field-catalog.ts';
 import { ACTIONS, SUBJECT_TYPES } from './subjects.types.ts';
 
 /*
@@ -61,6 +61,14 @@ describe.each(TENANT_ACTORS)("%s on another tenant's objects", (_name, actor) =>
 });
 
 describe('an object moved to another tenant', () => {
+  it('a tenantId smuggled in as an array matches no tenant (no Mongo array semantics)', () => {
+    const owner = defineAbilityFor(userActor('owner'));
+    for (const type of SUBJECT_TYPES) {
+      const both = sample(type, TENANT, { tenantId: [TENANT, OTHER_TENANT] as never });
+      for (const action of ACTIONS) expect(owner.can(action, both), `${action} ${type}`).toBe(false);
+    }
+  });
+
   it('cannot be reached by patching tenantId, even by an owner', () => {
     const owner = defineAbilityFor(userActor('owner'));
     expect(() => authorizeUpdate(owner, sample('UrlRule', TENANT), { tenantId: OTHER_TENANT })).toThrow(

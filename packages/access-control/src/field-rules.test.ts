@@ -12,7 +12,7 @@ import type { ActorContext } from './actor.types.ts';
 import { ForbiddenError, ForbiddenFieldsError } from './errors.ts';
 import { permittedFieldsOf, pickPermittedFields, pickReadableFields } from './fields.ts';
 import { authorizeCreate, authorizeUpdate } from './guards.ts';
-import { stripSecretFields } from './subject-fields.ts';
+import { stripSecretFields } from './field-catalog.ts';
 import { ACTIONS, SUBJECT_TYPES } from './subjects.types.ts';
 
 const owner = defineAbilityFor(userActor('owner'));
@@ -56,6 +56,15 @@ describe('admin and the owner role', () => {
   it('an admin cannot create an owner', () => {
     const input = { email: 'new@demobank.com', displayName: 'New', role: 'owner' };
     expect(() => authorizeCreate(admin, 'AdminUser', TENANT, input)).toThrow(ForbiddenError);
+  });
+
+  it('an admin cannot pass owner inside an array of roles', () => {
+    const input = { email: 'x@demobank.com', displayName: 'X', role: ['owner', 'admin'] };
+    expect(() => authorizeCreate(admin, 'AdminUser', TENANT, input)).toThrow(ForbiddenError);
+    const analystUser = sample('AdminUser', TENANT, { role: 'analyst' });
+    expect(() => authorizeUpdate(admin, analystUser, { role: ['owner', 'admin'] })).toThrow(
+      ForbiddenFieldsError,
+    );
   });
 
   it('an admin cannot create a user with no role (the condition needs one)', () => {
@@ -106,7 +115,9 @@ describe('tenantId and id are never writable', () => {
     const ability = defineAbilityFor(actor);
     for (const type of SUBJECT_TYPES) {
       for (const action of ['create', 'update'] as const) {
-        expect(ability.can(action, sample(type, TENANT), 'tenantId'), `${action} ${type}.tenantId`).toBe(false);
+        expect(ability.can(action, sample(type, TENANT), 'tenantId'), `${action} ${type}.tenantId`).toBe(
+          false,
+        );
         expect(ability.can(action, sample(type, TENANT), 'id'), `${action} ${type}.id`).toBe(false);
       }
     }
@@ -149,7 +160,9 @@ describe('mass assignment is refused with every offending field listed', () => {
   });
 
   it('an actor with no rule for the action fails even on an empty payload', () => {
-    expect(() => pickPermittedFields(viewer, 'update', sample('UrlRule', TENANT), {})).toThrow(ForbiddenError);
+    expect(() => pickPermittedFields(viewer, 'update', sample('UrlRule', TENANT), {})).toThrow(
+      ForbiddenError,
+    );
   });
 });
 
@@ -175,7 +188,10 @@ describe('SSO settings are the owner’s', () => {
   });
 
   it('an owner may change SSO and its enforcement', () => {
-    expect(authorizeUpdate(owner, settings, { ssoEnforced: true, sso: {} })).toEqual({ ssoEnforced: true, sso: {} });
+    expect(authorizeUpdate(owner, settings, { ssoEnforced: true, sso: {} })).toEqual({
+      ssoEnforced: true,
+      sso: {},
+    });
   });
 });
 
@@ -209,7 +225,9 @@ describe('secrets are write-only', () => {
     expect(sender).not.toHaveProperty('authToken');
     expect(sender).not.toHaveProperty('authTokenSealed');
     expect(sender).toMatchObject({ phoneNumber: '+14155238886', status: 'active' });
-    expect(pickReadableFields(owner, 'ApiKey', sampleRecord('ApiKey', TENANT))).not.toHaveProperty('secretHash');
+    expect(pickReadableFields(owner, 'ApiKey', sampleRecord('ApiKey', TENANT))).not.toHaveProperty(
+      'secretHash',
+    );
     expect(pickReadableFields(admin, 'AdminUser', sampleRecord('AdminUser', TENANT))).not.toHaveProperty(
       'passwordHash',
     );

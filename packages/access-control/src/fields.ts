@@ -1,6 +1,6 @@
 import { permittedFieldsOf as caslPermittedFieldsOf } from '@casl/ability/extra';
 import { ForbiddenError, ForbiddenFieldsError, NotFoundError } from './errors.ts';
-import { FIELD_CLASSES, fieldsOf, secretFieldsOf, type SecretFieldOf } from './subject-fields.ts';
+import { FIELD_CLASSES, fieldsOf, secretFieldsOf, type SecretFieldOf } from './field-catalog.ts';
 import {
   asSubject,
   type Action,

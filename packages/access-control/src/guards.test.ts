@@ -16,7 +16,9 @@ describe('assertCan (403)', () => {
 
   it('throws ForbiddenError for the action, and for any one of the fields', () => {
     expect(() => assertCan(viewer, 'export', 'Message')).toThrow(ForbiddenError);
-    expect(() => assertCan(viewer, 'read', sample('Message', TENANT), ['verdict', 'body'])).toThrow(ForbiddenError);
+    expect(() => assertCan(viewer, 'read', sample('Message', TENANT), ['verdict', 'body'])).toThrow(
+      ForbiddenError,
+    );
   });
 
   it('an empty field list still checks the action', () => {
@@ -31,7 +33,9 @@ describe('assertCanOrNotFound: 404 unless the actor can see the object', () => {
 
   it('cannot see it (role): 404', () => {
     expect(() => assertCanOrNotFound(viewer, 'read', sample('WhatsappUser', TENANT))).toThrow(NotFoundError);
-    expect(() => assertCanOrNotFound(viewer, 'delete', sample('WhatsappUser', TENANT))).toThrow(NotFoundError);
+    expect(() => assertCanOrNotFound(viewer, 'delete', sample('WhatsappUser', TENANT))).toThrow(
+      NotFoundError,
+    );
   });
 
   it("cannot see it (another tenant's): 404 with no hint of the tenant", () => {

@@ -57,9 +57,9 @@ export function authorizeCreate<S extends SubjectType, T extends Record<string, 
 }
 
 /**
- * Authorizes a partial update of a stored object (`existing`, tagged with `asSubject`):
- * 404/403 as `assertCanOrNotFound`; then every patched field must be updatable both on the object
- * as stored and on the object as it would be. The second check is what stops an admin from
+ * Authorizes a partial update of a stored object (`stored`, tagged with `asSubject`): 404/403 as
+ * `assertCanOrNotFound`; then every patched field must be updatable both on the object as stored
+ * and on the object as it would be. The second check is what stops an admin from
  * promoting anyone (themselves included) to owner: the rule holds only for non-owners. Returns
  * the checked patch.
  */

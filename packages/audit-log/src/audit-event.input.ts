@@ -38,7 +38,8 @@ const MAX_USER_AGENT = 512;
 export const MAX_DETAILS_BYTES = 8192;
 const MAX_DETAILS_DEPTH = 16;
 /** Keys whose values are never stored. Over-matching (e.g. `tokenFamily`) is the safe side. */
-const SECRET_KEY = /pass(word|phrase)?|secret|token|api[-_]?key|authori[sz]ation|cookie|credential|private[-_]?key|signature/i;
+const SECRET_KEY =
+  /pass(word|phrase)?|secret|token|api[-_]?key|authori[sz]ation|cookie|credential|private[-_]?key|signature/i;
 const REDACTED = '[redacted]';
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]/g;
@@ -124,7 +125,8 @@ function normalizeAction(action: string): string {
 }
 
 function oneOf<T extends string>(value: unknown, allowed: readonly T[], field: string): T {
-  if (!allowed.includes(value as T)) throw new AuditInputError(`${field} must be one of ${allowed.join(', ')}`);
+  if (!allowed.includes(value as T))
+    throw new AuditInputError(`${field} must be one of ${allowed.join(', ')}`);
   return value as T;
 }
 

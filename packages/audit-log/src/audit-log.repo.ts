@@ -1,6 +1,12 @@
 import type { TenantTx } from '@elara/db/tenant';
 import type { NormalizedAuditEvent } from './audit-event.input.ts';
-import type { ActorType, AuditEvent, AuditFilters, AuditOutcome, RecordedAuditEvent } from './audit-log.types.ts';
+import type {
+  ActorType,
+  AuditEvent,
+  AuditFilters,
+  AuditOutcome,
+  RecordedAuditEvent,
+} from './audit-log.types.ts';
 
 /** Anything that runs one query: a pool (its own transaction) or a client inside a transaction. */
 export type Queryable = Pick<TenantTx, 'query'>;
@@ -49,6 +55,7 @@ interface EventRow {
   hash: string;
 }
 
+// `seq` is read as text (a bigint); ORDER BY names e.seq, since a bare `seq` would sort the text alias.
 const COLUMNS = `id, tenant_id, seq::text AS seq, occurred_at, actor_type, actor_id, actor_display, action,
   target_type, target_id, outcome, host(source_ip) AS source_ip, user_agent, details, prev_hash, hash`;
 
@@ -98,7 +105,7 @@ export async function listEventsDescending(
   const where = conditions(tenantId, filters, params);
   if (beforeSeq !== null) where.push(`seq < $${params.push(beforeSeq)}`);
   const { rows } = await tx.query<EventRow>(
-    `SELECT ${COLUMNS} FROM audit_events WHERE ${where.join(' AND ')} ORDER BY seq DESC LIMIT $${params.push(limit)}`,
+    `SELECT ${COLUMNS} FROM audit_events e WHERE ${where.join(' AND ')} ORDER BY e.seq DESC LIMIT $${params.push(limit)}`,
     params,
   );
   return rows.map(toEvent);
@@ -116,7 +123,7 @@ export async function listEventsAscending(
   const where = conditions(tenantId, filters, params);
   where.push(`seq > $${params.push(range.afterSeq)}`, `seq <= $${params.push(range.upToSeq)}`);
   const { rows } = await tx.query<EventRow>(
-    `SELECT ${COLUMNS} FROM audit_events WHERE ${where.join(' AND ')} ORDER BY seq LIMIT $${params.push(limit)}`,
+    `SELECT ${COLUMNS} FROM audit_events e WHERE ${where.join(' AND ')} ORDER BY e.seq LIMIT $${params.push(limit)}`,
     params,
   );
   return rows.map(toEvent);

@@ -50,17 +50,25 @@ function parseCsv(text: string): string[][] {
   let quoted = false;
   for (let i = 0; i < text.length; i += 1) {
     const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), (i += 1);
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') record.push(cell), (cell = '');
-    else if (c === '\r' && text[i + 1] === '\n') {
+    if (quoted && c === '"' && text[i + 1] === '"') {
+      cell += '"';
+      i += 1;
+    } else if (c === '"') {
+      quoted = !quoted;
+    } else if (quoted) {
+      cell += c;
+    } else if (c === ',') {
+      record.push(cell);
+      cell = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
       record.push(cell);
       records.push(record);
-      (record = []), (cell = ''), (i += 1);
-    } else cell += c;
+      record = [];
+      cell = '';
+      i += 1;
+    } else {
+      cell += c;
+    }
   }
   return records;
 }
@@ -102,9 +110,13 @@ describe('recording and reading', () => {
   it('keeps one unbroken chain under 50 concurrent appends to one tenant', async () => {
     const tenant = randomUUID();
     const recorded = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => auditLog.record(event(tenant, { target: { type: 'sender', id: `s${i}` } }))),
+      Array.from({ length: 50 }, (_, i) =>
+        auditLog.record(event(tenant, { target: { type: 'sender', id: `s${i}` } })),
+      ),
     );
-    expect(recorded.map((r) => r.seq).sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    expect(recorded.map((r) => r.seq).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 50 }, (_, i) => i + 1),
+    );
     const events = await all(tenant);
     for (let i = 1; i < events.length; i += 1) {
       expect(events[i]!.prevHash).toBe(events[i - 1]!.hash);
@@ -161,7 +173,9 @@ describe('recording and reading', () => {
         details: { b: 1.5, aa: [1, 2e3, { x: null, y: 'line\nbreak' }], a: '\u001f', emoji: '👍', z: true },
       }),
     );
-    await auditLog.record(event(tenant, { actor: { type: 'system' }, target: null, sourceIp: '::ffff:10.0.0.1' }));
+    await auditLog.record(
+      event(tenant, { actor: { type: 'system' }, target: null, sourceIp: '::ffff:10.0.0.1' }),
+    );
     const [first] = await all(tenant);
     expect(first).toMatchObject({ sourceIp: '2001:db8::1', userAgent: null });
     expect(await auditLog.verify(tenant)).toMatchObject({ ok: true, events: 2 });
@@ -169,7 +183,11 @@ describe('recording and reading', () => {
 
   it('throws instead of losing an event', async () => {
     await expect(auditLog.record(event(randomUUID(), { action: 'nope' }))).rejects.toThrow(AuditInputError);
-    const down = createPool({ connectionString: 'postgres://elara_app@127.0.0.1:1/elara', max: 1, applicationName: 't' });
+    const down = createPool({
+      connectionString: 'postgres://elara_app@127.0.0.1:1/elara',
+      max: 1,
+      applicationName: 't',
+    });
     await expect(createAuditLog({ pool: down }).record(event(randomUUID()))).rejects.toThrow();
     await down.end();
   });
@@ -189,9 +207,35 @@ describe('what the application role cannot do', () => {
     ['update a head', 'UPDATE audit_chain_heads SET last_seq = 0'],
     ['delete a head', 'DELETE FROM audit_chain_heads'],
     ['truncate the heads', 'TRUNCATE audit_chain_heads'],
-    ['insert a head', `INSERT INTO audit_chain_heads (tenant_id, last_seq, last_hash) VALUES (NULL, 9, repeat('0', 64))`],
+    [
+      'insert a head',
+      `INSERT INTO audit_chain_heads (tenant_id, last_seq, last_hash) VALUES (NULL, 9, repeat('0', 64))`,
+    ],
   ])('cannot %s, even in its own tenant', async (_, sql) => {
     await expect(withTenant(app, tenant, (tx) => tx.query(sql))).rejects.toThrow(/permission denied/);
+  });
+
+  it('stays append-only even after a mistaken grant: RLS has no policy, the trigger refuses', async () => {
+    // The superuser only sets up the mistake; every assertion runs as the application role.
+    const admin = createPool({ connectionString: db.adminUrl, max: 1, applicationName: 'audit-grant' });
+    const grant = (sql: string) => inTransaction(admin, 'BEGIN', (tx) => tx.query(sql));
+    try {
+      await grant('GRANT UPDATE, DELETE, TRUNCATE ON audit_events TO elara_app');
+      const changed = await withTenant(app, tenant, async (tx) => {
+        const updated = await tx.query(`UPDATE audit_events SET outcome = 'denied'`);
+        const deleted = await tx.query('DELETE FROM audit_events');
+        return (updated.rowCount ?? 0) + (deleted.rowCount ?? 0);
+      });
+      expect(changed).toBe(0);
+      // TRUNCATE bypasses row-level security; the statement trigger does not.
+      await expect(withTenant(app, tenant, (tx) => tx.query('TRUNCATE audit_events'))).rejects.toThrow(
+        /append-only/,
+      );
+    } finally {
+      await grant('REVOKE UPDATE, DELETE, TRUNCATE ON audit_events FROM elara_app');
+      await admin.end();
+    }
+    expect(await auditLog.verify(tenant)).toMatchObject({ ok: true, events: 1 });
   });
 
   it("cannot read or insert another tenant's events", async () => {
@@ -202,17 +246,22 @@ describe('what the application role cannot do', () => {
     );
     expect(seen.rows[0].n).toBe(0);
     const direct = withTenant(app, tenant, (tx) =>
-      tx.query(`INSERT INTO audit_events (tenant_id, actor_type, action, outcome) VALUES ($1, 'system', 'x.y', 'success')`, [
-        other,
-      ]),
+      tx.query(
+        `INSERT INTO audit_events (tenant_id, actor_type, action, outcome) VALUES ($1, 'system', 'x.y', 'success')`,
+        [other],
+      ),
     );
     await expect(direct).rejects.toThrow(/row-level security/);
-    const throughTheFunction = withTenant(app, tenant, (tx) => auditLog.recordInTransaction(tx, event(other)));
+    const throughTheFunction = withTenant(app, tenant, (tx) =>
+      auditLog.recordInTransaction(tx, event(other)),
+    );
     await expect(throughTheFunction).rejects.toThrow(/another tenant/);
     const platformFromTenant = withTenant(app, tenant, (tx) => auditLog.recordInTransaction(tx, event(null)));
     await expect(platformFromTenant).rejects.toThrow(/another tenant/);
     const platformRow = inTransaction(app, 'BEGIN', (tx) =>
-      tx.query(`INSERT INTO audit_events (tenant_id, actor_type, action, outcome) VALUES (NULL, 'system', 'x.y', 'success')`),
+      tx.query(
+        `INSERT INTO audit_events (tenant_id, actor_type, action, outcome) VALUES (NULL, 'system', 'x.y', 'success')`,
+      ),
     );
     await expect(platformRow).rejects.toThrow(/row-level security/);
     expect(await auditLog.verify(other)).toMatchObject({ ok: true, events: 1 });
@@ -282,9 +331,9 @@ describe('listing with filters and pages', () => {
     expect(second.nextBeforeSeq).toBeNull();
     const filtered = await auditLog.list(tenant, { actionPrefix: 'sender.' }, { limit: 2 });
     expect(filtered.events.map((e) => e.seq)).toEqual([6, 4]);
-    expect((await auditLog.list(tenant, { actionPrefix: 'sender.' }, { beforeSeq: 4 })).events.map((e) => e.seq)).toEqual([
-      2, 1,
-    ]);
+    expect(
+      (await auditLog.list(tenant, { actionPrefix: 'sender.' }, { beforeSeq: 4 })).events.map((e) => e.seq),
+    ).toEqual([2, 1]);
   });
 
   it('refuses bad pages and chains', async () => {
@@ -354,6 +403,8 @@ describe('CSV export', () => {
     expect(rows.map((r) => Number(r[0]))).toEqual(Array.from({ length: 1203 }, (_, i) => i + 1));
     const denied = parseCsv(await collect(auditLog.exportCsv(tenant, { outcome: 'denied' }))).slice(1);
     expect(denied).toHaveLength(401);
-    await expect(collect(auditLog.exportCsv(tenant, {}, { maxRows: 1000 }))).rejects.toThrow(AuditExportTooLargeError);
+    await expect(collect(auditLog.exportCsv(tenant, {}, { maxRows: 1000 }))).rejects.toThrow(
+      AuditExportTooLargeError,
+    );
   });
 });

@@ -1,5 +1,10 @@
 import type { Pool } from '@elara/db/pool';
-import { chainTenantId, normalizeAuditEvent, normalizeChainId, normalizeFilters } from './audit-event.input.ts';
+import {
+  chainTenantId,
+  normalizeAuditEvent,
+  normalizeChainId,
+  normalizeFilters,
+} from './audit-event.input.ts';
 import { AuditExportTooLargeError, AuditInputError } from './audit-log.errors.ts';
 import {
   appendEvent,
@@ -71,7 +76,11 @@ export function createAuditLog({ pool }: { pool: Pool }) {
     },
 
     /** One page of a chain's events, newest first, matching every given filter. */
-    async list(chain: AuditChainId, filters: AuditFilters = {}, page: AuditPageRequest = {}): Promise<AuditPage> {
+    async list(
+      chain: AuditChainId,
+      filters: AuditFilters = {},
+      page: AuditPageRequest = {},
+    ): Promise<AuditPage> {
       const scope = normalizeChainId(chain);
       const valid = normalizeFilters(filters);
       const limit = pageLimit(page);

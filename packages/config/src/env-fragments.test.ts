@@ -1,4 +1,4 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   authEnv,
@@ -134,7 +134,7 @@ describe('authEnv', () => {
   const ed = generateKeyPairSync('ed25519');
   const p256 = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const pem = (key: import('node:crypto').KeyObject) =>
+  const pem = (key: KeyObject) =>
     key.export({ format: 'pem', type: key.type === 'private' ? 'pkcs8' : 'spki' }).toString();
   const pepper = Buffer.alloc(32, 7).toString('base64');
   const required = { AUTH_JWT_PRIVATE_KEY: pem(ed.privateKey), AUTH_API_KEY_PEPPER: pepper };
@@ -163,16 +163,20 @@ describe('authEnv', () => {
 
   it('accepts P-256, a JWK, and PEM newlines written as \\n', () => {
     const jwk = JSON.stringify(p256.privateKey.export({ format: 'jwk' }));
-    expect(parseEnv(authEnv, { ...required, AUTH_JWT_PRIVATE_KEY: jwk }).AUTH_JWT_PRIVATE_KEY.asymmetricKeyType).toBe(
-      'ec',
-    );
+    expect(
+      parseEnv(authEnv, { ...required, AUTH_JWT_PRIVATE_KEY: jwk }).AUTH_JWT_PRIVATE_KEY.asymmetricKeyType,
+    ).toBe('ec');
     const oneLine = pem(ed.privateKey).replace(/\n/g, '\\n');
-    expect(parseEnv(authEnv, { ...required, AUTH_JWT_PRIVATE_KEY: oneLine }).AUTH_JWT_PRIVATE_KEY.type).toBe('private');
+    expect(parseEnv(authEnv, { ...required, AUTH_JWT_PRIVATE_KEY: oneLine }).AUTH_JWT_PRIVATE_KEY.type).toBe(
+      'private',
+    );
   });
 
   it('refuses other key types and public keys as the signing key, without echoing them', () => {
     const attempt = (value: string) => () => parseEnv(authEnv, { ...required, AUTH_JWT_PRIVATE_KEY: value });
-    expect(attempt(pem(rsa.privateKey))).toThrow(/AUTH_JWT_PRIVATE_KEY: must be an Ed25519 or P-256 private key/);
+    expect(attempt(pem(rsa.privateKey))).toThrow(
+      /AUTH_JWT_PRIVATE_KEY: must be an Ed25519 or P-256 private key/,
+    );
     expect(attempt(pem(ed.publicKey))).toThrow(/AUTH_JWT_PRIVATE_KEY/);
     expect(attempt('not-a-key-SECRETVALUE')).toThrow(/AUTH_JWT_PRIVATE_KEY/);
     expect(attempt('not-a-key-SECRETVALUE')).not.toThrow(/SECRETVALUE/);

@@ -177,7 +177,10 @@ export const authEnv = z.object({
     try {
       return readKey(text.trim().startsWith('{') ? JSON.parse(text) : text, 'private');
     } catch {
-      ctx.addIssue({ code: 'custom', message: 'must be an Ed25519 or P-256 private key (PKCS#8 PEM or JWK)' });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'must be an Ed25519 or P-256 private key (PKCS#8 PEM or JWK)',
+      });
       return z.NEVER;
     }
   }),

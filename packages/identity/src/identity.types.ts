@@ -12,8 +12,7 @@ export type AccountStatus = 'active' | 'disabled';
 
 /** Who a session or token belongs to. */
 export type Subject =
-  | { kind: 'tenant_user'; tenantId: string; userId: string }
-  | { kind: 'platform_admin'; adminId: string };
+  { kind: 'tenant_user'; tenantId: string; userId: string } | { kind: 'platform_admin'; adminId: string };
 
 export function isTenantRole(value: unknown): value is TenantRole {
   return typeof value === 'string' && (TENANT_ROLES as readonly string[]).includes(value);

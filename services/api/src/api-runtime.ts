@@ -9,6 +9,7 @@ import { createSecretBox } from '@elara/secrets/secret-box';
 import { createSenderDirectory } from '@elara/whatsapp/senders';
 import { Redis } from 'ioredis';
 import type { ApiConfig } from './api.config.ts';
+import { createAdminApi } from './admin-api/admin-api.ts';
 import { createApp } from './app.ts';
 
 export interface RunningApi {
@@ -42,6 +43,7 @@ export async function startApi(config: ApiConfig, logger: Logger): Promise<Runni
       intake: createIntakeService({ pool, producer, logger }),
       statusCallbacks: createStatusCallbackService({ pool }),
     },
+    adminApi: createAdminApi({ config, pool, redis, logger }),
     health: {
       isShuttingDown: () => shuttingDown,
       checkDependencies: async () => {

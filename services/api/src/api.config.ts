@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  authEnv,
   databaseEnv,
   httpEnv,
   logEnv,
@@ -17,6 +18,7 @@ const apiEnv = logEnv
   .extend(publicUrlEnv.shape)
   .extend(httpEnv.shape)
   .extend(retryEnv.shape)
+  .extend(authEnv.shape)
   .extend({
     /**
      * On SIGTERM, answer readiness with 503 for this long before closing the listener, so a load

@@ -1,4 +1,4 @@
-import express, { type Express } from 'express';
+import express, { type Express, type Router } from 'express';
 import type { Logger } from '@elara/logger/logger';
 import { errorHandler, sendError } from './http/errors.ts';
 import { healthRoutes, type HealthDeps } from './routes/health.routes.ts';
@@ -8,15 +8,18 @@ export interface AppDeps {
   logger: Logger;
   webhooks: Omit<TwilioWebhookDeps, 'logger'>;
   health: HealthDeps;
+  /** The admin API (`/api/v1`), when this instance serves it. */
+  adminApi?: Router;
 }
 
 /** The HTTP app, from infrastructure built by the caller (main.ts, or a test). */
-export function createApp({ logger, webhooks, health }: AppDeps): Express {
+export function createApp({ logger, webhooks, health, adminApi }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
   app.use(healthRoutes(health));
   app.use(twilioWebhookRoutes({ ...webhooks, logger }));
+  if (adminApi) app.use(adminApi);
   app.use((_req, res) => sendError(res, 404, 'not_found', 'no such route'));
   app.use(errorHandler(logger));
   return app;

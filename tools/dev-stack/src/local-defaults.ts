@@ -21,6 +21,9 @@ const localEnv = z
     DEMO_TWILIO_AUTH_TOKEN: z.string().min(16),
     DEMO_WHATSAPP_NUMBER: e164.default('+14155238886'),
     DEMO_USER_NUMBER: e164.default('+15551230001'),
+    /** The demo tenant's console owner, owner@demobank.example, signs in with this. */
+    DEMO_OWNER_EMAIL: z.email().default('owner@demobank.example'),
+    DEMO_OWNER_PASSWORD: z.string().min(12).optional(),
   })
   .extend(redisEnv.shape)
   .extend(retryEnv.shape)

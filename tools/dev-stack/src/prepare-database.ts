@@ -1,5 +1,9 @@
+import { createAccountService } from '@elara/identity/accounts';
+import { resolveTenantSlug } from '@elara/identity/directory';
+import { createPasswordHasher } from '@elara/identity/passwords';
 import { ensureDatabase, ensureRoles, ROLES, withUserAndDatabase } from '@elara/db/bootstrap';
 import { migrateDatabase } from '@elara/db/migrate';
+import { createPool } from '@elara/db/pool';
 import { createPrismaClient } from '@elara/db/prisma';
 import { createSecretBox, type SecretBox } from '@elara/secrets/secret-box';
 import { senderTokenAad } from '@elara/whatsapp/senders';
@@ -100,5 +104,34 @@ export async function seedDemoTenant(
     return 'seeded';
   } finally {
     await prisma.$disconnect();
+  }
+}
+
+/**
+ * The demo tenant's console owner, so the admin API can be tried at once. Its password comes from
+ * this checkout's `.elara/local.env`; a database seeded by another checkout gets ours.
+ */
+export async function seedDemoOwner(local: LocalDefaults, appUrl: string): Promise<string | null> {
+  if (!local.DEMO_OWNER_PASSWORD) return null;
+  const pool = createPool({ connectionString: appUrl, max: 1, applicationName: 'elara-seed' });
+  try {
+    const tenant = await resolveTenantSlug(pool, 'demo-bank');
+    if (!tenant) return null;
+    const accounts = createAccountService({ pool, passwords: createPasswordHasher() });
+    const existing = (await accounts.listUsers(tenant.tenantId)).find(
+      (u) => u.email === local.DEMO_OWNER_EMAIL,
+    );
+    if (existing) await accounts.setPassword(tenant.tenantId, existing.id, local.DEMO_OWNER_PASSWORD);
+    else
+      await accounts.createUser({
+        tenantId: tenant.tenantId,
+        email: local.DEMO_OWNER_EMAIL,
+        displayName: 'Demo owner',
+        role: 'owner',
+        password: local.DEMO_OWNER_PASSWORD,
+      });
+    return local.DEMO_OWNER_EMAIL;
+  } finally {
+    await pool.end();
   }
 }

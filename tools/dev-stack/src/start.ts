@@ -1,7 +1,7 @@
 import { ENTRY_POINTS, spawnService, waitForHttp, type ServiceProcess } from '@elara/testkit/processes';
 import { loadLocalDefaults } from './local-defaults.ts';
 import { loadLocalEnv } from './local-env.ts';
-import { prepareDatabase, seedDemoTenant } from './prepare-database.ts';
+import { prepareDatabase, seedDemoOwner, seedDemoTenant } from './prepare-database.ts';
 
 /*
  * `pnpm start`: the whole of Elara on this machine. Prepares the database, seeds the demo tenant,
@@ -11,6 +11,7 @@ loadLocalEnv();
 const local = loadLocalDefaults(process.env);
 const db = await prepareDatabase(local);
 const seeded = await seedDemoTenant(local, db.appUrl, local.ELARA_SECRETS_KEY);
+const demoOwner = await seedDemoOwner(local, db.appUrl);
 
 const sandboxPort = new URL(local.SANDBOX_URL).port || '3100';
 const apiPort = new URL(local.API_URL).port || '3000';
@@ -57,6 +58,8 @@ Elara is running.
   Twilio sandbox        ${local.SANDBOX_URL}   (messages: ${local.SANDBOX_URL}/__sandbox/messages)
   Database              ${local.DATABASE_NAME} as elara_app; migrations applied now: ${db.migrationsApplied.length}
   Demo tenant           Demo Bank, WhatsApp ${local.DEMO_WHATSAPP_NUMBER} (${seeded})
+  Admin API             ${local.API_URL}/api/v1 (OpenAPI: /api/v1/openapi.json); console owner ${demoOwner ?? '(none)'},
+                        tenant "demo-bank", password DEMO_OWNER_PASSWORD in .elara/local.env
 
 Try it in another terminal:  pnpm elara send "Your parcel is held, pay the fee at http://dhl-fee.top/pay"
                              pnpm elara chat

@@ -3,7 +3,9 @@ import { loadLocalEnv } from '@elara/dev-stack/local-env';
 import { prepareDatabase, seedDemoTenant } from '@elara/dev-stack/prepare-database';
 import { chatCommand, sendCommand } from './commands/conversation.command.ts';
 import { deadLettersCommand } from './commands/dead-letters.command.ts';
+import { auditCommand } from './commands/audit.command.ts';
 import { feedsCommand } from './commands/feeds.command.ts';
+import { accountsCommand } from './commands/accounts.command.ts';
 import { buildOfflineThreatIndex } from '@elara/threat-feeds/offline-index';
 import { classifyCommand } from './commands/classify.command.ts';
 import { evalDetectionCommand } from './commands/eval-detection.command.ts';
@@ -14,6 +16,10 @@ const USAGE = `usage: pnpm elara <command>
   db prepare                                  create roles and database, apply migrations, seed the demo tenant
   dlq list                                    list dead-lettered messages
   dlq redrive <tenantId> <messageId> | --all  send them through the pipeline again
+  audit verify [--tenant <id|platform>]       check the audit log's hash chains (exit 1 on tampering)
+  accounts create-platform-admin <email>      bootstrap an operator of Elara (password: ELARA_NEW_PASSWORD or generated)
+  accounts create-user <tenant> <email> <role>
+                                              add a console user to a tenant (owner, admin, analyst or viewer)
   feeds import <name> --format <f> --source <url|file>
                                               import a threat feed now (feeds list; feeds remove <name>)
   classify [--brand domain.com ...]           JSON lines {"text": "..."} on stdin -> one verdict per line on stdout
@@ -39,8 +45,12 @@ async function main(argv: string[]): Promise<void> {
       console.log(`Migrations applied: ${db.migrationsApplied.length}; demo tenant: ${seeded}.`);
       return;
     }
+    case 'accounts':
+      return accountsCommand(local, args);
     case 'dlq':
       return deadLettersCommand(local, args);
+    case 'audit':
+      return auditCommand(local, args);
     case 'feeds':
       return feedsCommand(local, args);
     default:

@@ -1,6 +1,6 @@
 import type { MongoQuery } from '@casl/ability';
 import { NON_OWNER_ROLES } from '../actor.types.ts';
-import { fieldsInClass } from '../subject-fields.ts';
+import { fieldsInClass } from '../field-catalog.ts';
 import type { AdminUserSubject } from '../subjects.types.ts';
 import type { Permission } from './permission-table.types.ts';
 

@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { defineAbilityFor } from '../ability.ts';
-import { OTHER_TENANT, PLATFORM_ADMIN, sample, sampleRecord, TENANT } from '../access-fixtures.test-helper.ts';
+import {
+  OTHER_TENANT,
+  PLATFORM_ADMIN,
+  sample,
+  sampleRecord,
+  TENANT,
+} from '../access-fixtures.test-helper.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
 import { pickReadableFields } from '../fields.ts';
 import { assertCanOrNotFound, authorizeCreate, authorizeUpdate } from '../guards.ts';
-import { fieldsOf } from '../subject-fields.ts';
+import { fieldsOf } from '../field-catalog.ts';
 import { ACTIONS } from '../subjects.types.ts';
 
 const platform = defineAbilityFor(PLATFORM_ADMIN);
@@ -14,7 +20,8 @@ describe('platform admin: no message content, no personal data', () => {
     for (const tenantId of [TENANT, OTHER_TENANT]) {
       const message = sample('Message', tenantId);
       for (const action of ACTIONS) expect(platform.can(action, message), action).toBe(false);
-      for (const field of fieldsOf('Message')) expect(platform.can('read', message, field), field).toBe(false);
+      for (const field of fieldsOf('Message'))
+        expect(platform.can('read', message, field), field).toBe(false);
     }
     expect(platform.can('read', 'Message')).toBe(false);
     expect(platform.can('export', 'Message')).toBe(false);
@@ -22,7 +29,9 @@ describe('platform admin: no message content, no personal data', () => {
 
   it('answers 404 for a message, as if it did not exist', () => {
     expect(() => assertCanOrNotFound(platform, 'read', sample('Message', TENANT))).toThrow(NotFoundError);
-    expect(() => pickReadableFields(platform, 'Message', sampleRecord('Message', TENANT))).toThrow(NotFoundError);
+    expect(() => pickReadableFields(platform, 'Message', sampleRecord('Message', TENANT))).toThrow(
+      NotFoundError,
+    );
   });
 
   it('never sees WhatsApp users, API keys or URL rules', () => {
@@ -32,7 +41,12 @@ describe('platform admin: no message content, no personal data', () => {
   });
 
   it('a platform actor carrying a tenant and a role still gets only the operators’ table', () => {
-    const odd = defineAbilityFor({ ...PLATFORM_ADMIN, tenantId: TENANT, role: 'owner', scopes: ['messages:read'] });
+    const odd = defineAbilityFor({
+      ...PLATFORM_ADMIN,
+      tenantId: TENANT,
+      role: 'owner',
+      scopes: ['messages:read'],
+    });
     expect(odd.can('read', sample('Message', TENANT))).toBe(false);
     expect(odd.can('update', sample('AdminUser', TENANT))).toBe(false);
   });

@@ -1,4 +1,4 @@
-import { fieldsInClass } from '../subject-fields.ts';
+import { fieldsInClass } from '../field-catalog.ts';
 import {
   PLATFORM_TENANT_CREATE_FIELDS,
   PLATFORM_TENANT_UPDATE_FIELDS,

@@ -33,7 +33,9 @@ describe('the v1 hash encoding', () => {
     const a = computeAuditHash({ ...base, actorId: 'u1,', actorDisplay: 'Alice' });
     const b = computeAuditHash({ ...base, actorId: 'u1', actorDisplay: ',Alice' });
     expect(a).not.toBe(b);
-    expect(computeAuditHash({ ...base, userAgent: null })).not.toBe(computeAuditHash({ ...base, userAgent: '' }));
+    expect(computeAuditHash({ ...base, userAgent: null })).not.toBe(
+      computeAuditHash({ ...base, userAgent: '' }),
+    );
     expect(computeAuditHash({ ...base, tenantId: null })).not.toBe(computeAuditHash(base));
   });
 

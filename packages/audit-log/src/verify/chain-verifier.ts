@@ -48,11 +48,14 @@ export async function verifyAuditChain(pool: Pool, chain: AuditChainId): Promise
  * SECURITY DEFINER function `list_audit_chains`, which returns ids only, never content.
  */
 export async function listAuditChains(pool: Pool): Promise<AuditChainId[]> {
-  const { rows } = await pool.query<{ tenant_id: string | null }>('SELECT tenant_id FROM list_audit_chains()');
+  const { rows } = await pool.query<{ tenant_id: string | null }>(
+    'SELECT tenant_id FROM list_audit_chains()',
+  );
   return rows.map((r) => r.tenant_id ?? PLATFORM_CHAIN);
 }
 
-const chainCondition = (tenantId: string | null) => (tenantId === null ? 'tenant_id IS NULL' : 'tenant_id = $1');
+const chainCondition = (tenantId: string | null) =>
+  tenantId === null ? 'tenant_id IS NULL' : 'tenant_id = $1';
 
 async function readHead(tx: TenantTx, tenantId: string | null): Promise<ChainHead | null> {
   const { rows } = await tx.query<{ last_seq: string; last_hash: string }>(
@@ -63,7 +66,10 @@ async function readHead(tx: TenantTx, tenantId: string | null): Promise<ChainHea
   return head ? { lastSeq: Number(head.last_seq), lastHash: head.last_hash } : null;
 }
 
-/** The hashed fields in the exact text forms of the hash definition (see chain-hash.ts). */
+/**
+ * The hashed fields in the exact text forms of the hash definition (see chain-hash.ts). ORDER BY
+ * names e.seq: a bare `seq` would sort by the text alias.
+ */
 async function readRows(
   tx: TenantTx,
   tenantId: string | null,
@@ -82,9 +88,9 @@ async function readRows(
             actor_type AS "actorType", actor_id AS "actorId", actor_display AS "actorDisplay", action,
             target_type AS "targetType", target_id AS "targetId", outcome, host(source_ip) AS "sourceIp",
             user_agent AS "userAgent", details::text AS "detailsText", prev_hash AS "prevHash", hash
-       FROM audit_events
+       FROM audit_events e
       WHERE ${chainCondition(tenantId)} ${keyset}
-      ORDER BY seq, id LIMIT $${params.length}`,
+      ORDER BY e.seq, e.id LIMIT $${params.length}`,
     params,
   );
   return rows;

@@ -78,7 +78,11 @@ export function createChainWalker(tenantId: string | null) {
         return stop('seq_gap', seq, `seq ${missing} missing: rows were deleted`);
       }
       if (head && seq > head.lastSeq) {
-        return stop('beyond_head', seq, `seq ${seq} lies after the head (${head.lastSeq}): a row was inserted`);
+        return stop(
+          'beyond_head',
+          seq,
+          `seq ${seq} lies after the head (${head.lastSeq}): a row was inserted`,
+        );
       }
       if (row.prevHash !== prevHash) {
         return stop(
@@ -107,7 +111,8 @@ export function createChainWalker(tenantId: string | null) {
   function checkTail(): void {
     const lastSeq = expectedSeq - 1;
     if (!head) {
-      if (events > 0) stop('missing_head', lastSeq, `the chain has ${events} rows but no head: the head was deleted`);
+      if (events > 0)
+        stop('missing_head', lastSeq, `the chain has ${events} rows but no head: the head was deleted`);
       return;
     }
     if (lastSeq < head.lastSeq) {

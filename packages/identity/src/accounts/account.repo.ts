@@ -256,7 +256,9 @@ export async function findPlatformAdmin(
 }
 
 export async function listPlatformAdmins(tx: TenantTx): Promise<PlatformAdminRecord[]> {
-  const { rows } = await tx.query<PlatformAdminRow>(`SELECT ${ADMIN_COLUMNS} FROM platform_admins ORDER BY email`);
+  const { rows } = await tx.query<PlatformAdminRow>(
+    `SELECT ${ADMIN_COLUMNS} FROM platform_admins ORDER BY email`,
+  );
   return rows.map(toPlatformRecord);
 }
 
@@ -290,6 +292,8 @@ export async function recordPlatformLogin(
 }
 
 export async function isPlatformAdminActive(tx: TenantTx, id: string): Promise<boolean> {
-  const { rowCount } = await tx.query(`SELECT 1 FROM platform_admins WHERE id = $1 AND status = 'active'`, [id]);
+  const { rowCount } = await tx.query(`SELECT 1 FROM platform_admins WHERE id = $1 AND status = 'active'`, [
+    id,
+  ]);
   return rowCount === 1;
 }

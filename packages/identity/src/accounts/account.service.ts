@@ -21,6 +21,8 @@ import {
 } from './account.repo.ts';
 import type { AdminUser, AdminUserChanges, NewAdminUserInput, PlatformAdmin } from './account.types.ts';
 
+export type { AdminUser, AdminUserChanges, NewAdminUserInput, PlatformAdmin };
+
 function validEmail(email: string): string {
   const normalized = normalizeEmail(email);
   if (!isValidEmail(normalized)) throw new InvalidIdentityInput('invalid email address');
@@ -51,7 +53,8 @@ async function uniquely<T>(work: Promise<T>, what: string): Promise<T> {
   try {
     return await work;
   } catch (error) {
-    if ((error as { code?: string }).code === '23505') throw new IdentityConflict(`${what} is already in use`);
+    if ((error as { code?: string }).code === '23505')
+      throw new IdentityConflict(`${what} is already in use`);
     throw error;
   }
 }
@@ -73,7 +76,8 @@ export function createAccountService({ pool, passwords }: { pool: Pool; password
     const locked = await lockAdminUser(tx, tenantId, userId);
     if (!locked) throw new IdentityNotFound('user');
     const { record, otherActiveOwners } = locked;
-    const staysOwner = (changes.role ?? record.role) === 'owner' && (changes.status ?? record.status) === 'active';
+    const staysOwner =
+      (changes.role ?? record.role) === 'owner' && (changes.status ?? record.status) === 'active';
     if (record.role === 'owner' && record.status === 'active' && !staysOwner && otherActiveOwners === 0)
       throw new IdentityConflict('a tenant must keep at least one active owner');
     return record;
@@ -89,7 +93,14 @@ export function createAccountService({ pool, passwords }: { pool: Pool; password
       const passwordHash = input.password === undefined ? null : await hashNew(input.password);
       const record = await uniquely(
         withTenant(pool, input.tenantId, (tx) =>
-          insertAdminUser(tx, { tenantId: input.tenantId, email, displayName, role: input.role, passwordHash, ssoSubject }),
+          insertAdminUser(tx, {
+            tenantId: input.tenantId,
+            email,
+            displayName,
+            role: input.role,
+            passwordHash,
+            ssoSubject,
+          }),
         ),
         'email or SSO subject',
       );
@@ -117,8 +128,10 @@ export function createAccountService({ pool, passwords }: { pool: Pool; password
     /** Name, role or status. Disabling revokes the user's sessions in the same transaction. */
     async updateUser(tenantId: string, userId: string, changes: AdminUserChanges): Promise<AdminUser> {
       known(userId, 'user');
-      if (changes.role !== undefined && !isTenantRole(changes.role)) throw new InvalidIdentityInput('unknown role');
-      const displayName = changes.displayName === undefined ? undefined : validDisplayName(changes.displayName);
+      if (changes.role !== undefined && !isTenantRole(changes.role))
+        throw new InvalidIdentityInput('unknown role');
+      const displayName =
+        changes.displayName === undefined ? undefined : validDisplayName(changes.displayName);
       const record = await withTenant(pool, tenantId, async (tx) => {
         await lockForChange(tx, tenantId, userId, changes);
         const updated = await updateAdminUser(tx, tenantId, userId, { ...changes, displayName });

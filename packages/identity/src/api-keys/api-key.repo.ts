@@ -54,7 +54,16 @@ export async function insertApiKey(
   const { rows } = await tx.query<ApiKeyRow>(
     `INSERT INTO api_keys (tenant_id, id, name, secret_hash, scopes, created_by, rotated_from, expires_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${COLUMNS}`,
-    [key.tenantId, key.id, key.name, key.secretHash, key.scopes, key.createdBy, key.rotatedFrom, key.expiresAt],
+    [
+      key.tenantId,
+      key.id,
+      key.name,
+      key.secretHash,
+      key.scopes,
+      key.createdBy,
+      key.rotatedFrom,
+      key.expiresAt,
+    ],
   );
   return toSummary(rows[0]!);
 }
@@ -101,7 +110,12 @@ export async function findApiKeyCredential(
 }
 
 /** Sets last_used_at, at most once per `intervalSeconds` per key (a busy key is not a hot row). */
-export async function touchApiKey(tx: TenantTx, tenantId: string, id: string, intervalSeconds: number): Promise<void> {
+export async function touchApiKey(
+  tx: TenantTx,
+  tenantId: string,
+  id: string,
+  intervalSeconds: number,
+): Promise<void> {
   await tx.query(
     `UPDATE api_keys SET last_used_at = now()
       WHERE tenant_id = $1 AND id = $2

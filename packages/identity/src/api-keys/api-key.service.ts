@@ -11,8 +11,17 @@ import {
 } from '../identity.errors.ts';
 import { isUuid } from '../identity.types.ts';
 import { digestsEqual, newOpaqueToken, parseOpaqueToken } from '../tokens/opaque-token.ts';
-import { endApiKey, findApiKeyCredential, insertApiKey, listApiKeys, lockApiKey, touchApiKey } from './api-key.repo.ts';
+import {
+  endApiKey,
+  findApiKeyCredential,
+  insertApiKey,
+  listApiKeys,
+  lockApiKey,
+  touchApiKey,
+} from './api-key.repo.ts';
 import type { ApiKeyPrincipal, ApiKeySummary, CreatedApiKey, NewApiKeyInput } from './api-key.types.ts';
+
+export type { ApiKeyPrincipal, ApiKeySummary, CreatedApiKey, NewApiKeyInput };
 
 const SCOPE = /^[A-Za-z][A-Za-z0-9_.:-]{0,63}$/;
 const MAX_SCOPES = 64;
@@ -66,7 +75,8 @@ export function createApiKeyService(deps: ApiKeyServiceDeps) {
 
   const validName = (name: string): string => {
     const trimmed = name.trim();
-    if (trimmed.length < 1 || trimmed.length > 100) throw new InvalidIdentityInput('name must have 1 to 100 characters');
+    if (trimmed.length < 1 || trimmed.length > 100)
+      throw new InvalidIdentityInput('name must have 1 to 100 characters');
     return trimmed;
   };
 
@@ -81,20 +91,23 @@ export function createApiKeyService(deps: ApiKeyServiceDeps) {
       const name = validName(input.name);
       const scopes = validScopes(input.scopes);
       const expiresAt = input.expiresAt ?? null;
-      if (expiresAt && expiresAt.getTime() <= Date.now()) throw new InvalidIdentityInput('expiry must be in the future');
+      if (expiresAt && expiresAt.getTime() <= Date.now())
+        throw new InvalidIdentityInput('expiry must be in the future');
       const { id, apiKey, secretHash: hash } = mint(input.tenantId);
-      const key = await knownCreator(withTenant(pool, input.tenantId, (tx) =>
-        insertApiKey(tx, {
-          tenantId: input.tenantId,
-          id,
-          name,
-          secretHash: hash,
-          scopes,
-          createdBy: input.createdBy ?? null,
-          rotatedFrom: null,
-          expiresAt,
-        }),
-      ));
+      const key = await knownCreator(
+        withTenant(pool, input.tenantId, (tx) =>
+          insertApiKey(tx, {
+            tenantId: input.tenantId,
+            id,
+            name,
+            secretHash: hash,
+            scopes,
+            createdBy: input.createdBy ?? null,
+            rotatedFrom: null,
+            expiresAt,
+          }),
+        ),
+      );
       return { apiKey, key };
     },
 
@@ -119,22 +132,24 @@ export function createApiKeyService(deps: ApiKeyServiceDeps) {
         throw new InvalidIdentityInput(`overlap must be 0 to ${MAX_OVERLAP_SECONDS} seconds`);
       if (!isUuid(keyId)) throw new IdentityNotFound('API key');
       const { id, apiKey, secretHash: hash } = mint(tenantId);
-      const key = await knownCreator(withTenant(pool, tenantId, async (tx) => {
-        const old = await lockApiKey(tx, tenantId, keyId);
-        if (!old) throw new IdentityNotFound('API key');
-        if (old.status !== 'active') throw new IdentityConflict('only an active key can be rotated');
-        await endApiKey(tx, tenantId, keyId, overlap);
-        return insertApiKey(tx, {
-          tenantId,
-          id,
-          name: old.name,
-          secretHash: hash,
-          scopes: old.scopes,
-          createdBy: input.createdBy ?? null,
-          rotatedFrom: old.id,
-          expiresAt: old.expiresAt,
-        });
-      }));
+      const key = await knownCreator(
+        withTenant(pool, tenantId, async (tx) => {
+          const old = await lockApiKey(tx, tenantId, keyId);
+          if (!old) throw new IdentityNotFound('API key');
+          if (old.status !== 'active') throw new IdentityConflict('only an active key can be rotated');
+          await endApiKey(tx, tenantId, keyId, overlap);
+          return insertApiKey(tx, {
+            tenantId,
+            id,
+            name: old.name,
+            secretHash: hash,
+            scopes: old.scopes,
+            createdBy: input.createdBy ?? null,
+            rotatedFrom: old.id,
+            expiresAt: old.expiresAt,
+          });
+        }),
+      );
       return { apiKey, key };
     },
 
@@ -159,11 +174,15 @@ export function createApiKeyService(deps: ApiKeyServiceDeps) {
       const presented = parseOpaqueToken('elk', apiKey);
       if (!presented) throw new InvalidApiKey();
       const tenantId = await resolveApiKeyTenant(pool, presented.id);
-      if (!tenantId || (options.tenantId !== undefined && options.tenantId !== tenantId)) throw new InvalidApiKey();
+      if (!tenantId || (options.tenantId !== undefined && options.tenantId !== tenantId))
+        throw new InvalidApiKey();
       const principal = await withTenant(pool, tenantId, async (tx) => {
         const credential = await findApiKeyCredential(tx, tenantId, presented.id);
         if (!credential) return null;
-        const matches = digestsEqual(secretHash(tenantId, presented.id, presented.secret), credential.secretHash);
+        const matches = digestsEqual(
+          secretHash(tenantId, presented.id, presented.secret),
+          credential.secretHash,
+        );
         if (!matches || !credential.usable) return null;
         await touchApiKey(tx, tenantId, presented.id, touchInterval);
         return { tenantId, keyId: presented.id, name: credential.name, scopes: credential.scopes };

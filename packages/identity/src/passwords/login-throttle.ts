@@ -55,7 +55,8 @@ export function throttleAddress(ip: string): string {
   const [head = '', tail] = plain.split('::');
   const left = head ? head.split(':') : [];
   const right = tail ? tail.split(':') : [];
-  const groups = tail === undefined ? left : [...left, ...Array(8 - left.length - right.length).fill('0'), ...right];
+  const groups =
+    tail === undefined ? left : [...left, ...Array(8 - left.length - right.length).fill('0'), ...right];
   return `${groups
     .slice(0, 4)
     .map((g) => g.toLowerCase().replace(/^0+(?=.)/, ''))
@@ -68,8 +69,9 @@ const digest = (value: string) => createHash('sha256').update(value).digest('bas
 /** Login attempt limits shared by every API process through Redis. */
 export function createLoginThrottle(redis: Redis, options: LoginThrottleOptions) {
   redis.defineCommand('elaraLoginThrottle', { numberOfKeys: 2, lua: CONSUME_SCRIPT });
-  const run = (redis as unknown as Record<string, (...args: (string | number)[]) => Promise<[number, number]>>)
-    .elaraLoginThrottle!;
+  const run = (
+    redis as unknown as Record<string, (...args: (string | number)[]) => Promise<[number, number]>>
+  ).elaraLoginThrottle!;
   // One hash tag for all login keys: a script's keys must share a Redis Cluster slot.
   const base = `${options.keyPrefix}:login:{login}`;
   const accountKey = (account: string) => `${base}:a:${digest(account)}`;

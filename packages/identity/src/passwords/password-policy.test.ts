@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidIdentityInput } from '../identity.errors.ts';
-import { assertPasswordPolicy, isPlausiblePassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password-policy.ts';
+import {
+  assertPasswordPolicy,
+  isPlausiblePassword,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+} from './password-policy.ts';
 
 describe('password policy', () => {
   it('needs 12 to 128 characters, counted as code points', () => {

@@ -28,5 +28,9 @@ export function assertPasswordPolicy(password: string): void {
 
 /** A password presented at login that could never have been set (too long): rejected unhashed. */
 export function isPlausiblePassword(password: string): boolean {
-  return password.length > 0 && password.length <= PASSWORD_MAX_LENGTH * 4 && passwordLength(password) <= PASSWORD_MAX_LENGTH;
+  return (
+    password.length > 0 &&
+    password.length <= PASSWORD_MAX_LENGTH * 4 &&
+    passwordLength(password) <= PASSWORD_MAX_LENGTH
+  );
 }

@@ -98,7 +98,11 @@ export async function revokeFamily(tx: TenantTx, familyId: string, reason: Revok
 }
 
 /** Revokes every session of a subject (disabled account, new password, "sign out everywhere"). */
-export async function revokeSubjectSessions(tx: TenantTx, subject: Subject, reason: RevokeReason): Promise<number> {
+export async function revokeSubjectSessions(
+  tx: TenantTx,
+  subject: Subject,
+  reason: RevokeReason,
+): Promise<number> {
   const { rowCount } =
     subject.kind === 'tenant_user'
       ? await tx.query(

@@ -2,10 +2,20 @@ import { randomUUID } from 'node:crypto';
 import { withTenant } from '@elara/db/tenant';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccountService } from '../accounts/account.service.ts';
-import { AccountLocked, InvalidCredentials, InvalidToken, SsoRequired, TokenReused } from '../identity.errors.ts';
+import {
+  AccountLocked,
+  InvalidCredentials,
+  InvalidToken,
+  SsoRequired,
+  TokenReused,
+} from '../identity.errors.ts';
 import { createPasswordHasher } from '../passwords/password-hasher.ts';
 import { withPlatform } from '../platform-context.ts';
-import { createIdentityFixture, testAccessTokens, type IdentityFixture } from '../testing/identity-fixture.ts';
+import {
+  createIdentityFixture,
+  testAccessTokens,
+  type IdentityFixture,
+} from '../testing/identity-fixture.ts';
 import { createSessionService } from './session.service.ts';
 
 const PASSWORD = 'correct horse battery staple';
@@ -20,7 +30,9 @@ let accounts: ReturnType<typeof createAccountService>;
 const login = (email: string, password = PASSWORD, ip = '203.0.113.10', slug = tenant.slug) =>
   sessions.loginWithPassword({ tenantSlug: slug, email, password, ip });
 
-async function newUser(overrides: { password?: string; role?: 'owner' | 'admin' | 'analyst' | 'viewer' } = {}) {
+async function newUser(
+  overrides: { password?: string; role?: 'owner' | 'admin' | 'analyst' | 'viewer' } = {},
+) {
   const email = `u-${randomUUID()}@example.com`;
   const user = await accounts.createUser({
     tenantId: tenant.id,
@@ -62,7 +74,9 @@ describe('password login', () => {
     await accounts.updateUser(tenant.id, disabled.id, { status: 'disabled' });
     await expect(login(user.email, 'wrong password, sorry')).rejects.toThrow(InvalidCredentials);
     await expect(login(`nobody-${randomUUID()}@example.com`)).rejects.toThrow(InvalidCredentials);
-    await expect(login(user.email, PASSWORD, '203.0.113.10', 'no-such-tenant')).rejects.toThrow(InvalidCredentials);
+    await expect(login(user.email, PASSWORD, '203.0.113.10', 'no-such-tenant')).rejects.toThrow(
+      InvalidCredentials,
+    );
     await expect(login(disabled.email)).rejects.toThrow(InvalidCredentials);
     await expect(login(ssoOnly.email, '')).rejects.toThrow(InvalidCredentials);
     await expect(login(user.email, 'x'.repeat(10_000))).rejects.toThrow(InvalidCredentials);
@@ -94,7 +108,9 @@ describe('password login', () => {
   it('locks an account after too many attempts, with a retry-after, even with the right password', async () => {
     const user = await newUser();
     for (let i = 0; i < 5; i += 1)
-      await expect(login(user.email, 'wrong password, sorry', '198.51.100.1')).rejects.toThrow(InvalidCredentials);
+      await expect(login(user.email, 'wrong password, sorry', '198.51.100.1')).rejects.toThrow(
+        InvalidCredentials,
+      );
     const locked = login(user.email, PASSWORD, '198.51.100.2');
     await expect(locked).rejects.toThrow(AccountLocked);
     await expect(locked).rejects.toMatchObject({ status: 429, retryAfterSeconds: expect.any(Number) });
@@ -161,11 +177,13 @@ describe('refresh tokens', () => {
     const session = await login(user.email);
     const forged = `${session.refreshToken.slice(0, 37)}${'A'.repeat(43)}`;
     await expect(sessions.refresh(forged)).rejects.toThrow(InvalidToken);
-    await expect(sessions.refresh(session.refreshToken)).resolves.toMatchObject({ sessionId: session.sessionId });
+    await expect(sessions.refresh(session.refreshToken)).resolves.toMatchObject({
+      sessionId: session.sessionId,
+    });
     await expect(sessions.refresh('ert_garbage')).rejects.toThrow(InvalidToken);
-    await expect(sessions.refresh(`ert_${randomUUID().replaceAll('-', '')}_${'A'.repeat(43)}`)).rejects.toThrow(
-      InvalidToken,
-    );
+    await expect(
+      sessions.refresh(`ert_${randomUUID().replaceAll('-', '')}_${'A'.repeat(43)}`),
+    ).rejects.toThrow(InvalidToken);
   });
 
   it('expires after the idle time, and never outlives the session’s absolute expiry', async () => {
@@ -186,7 +204,12 @@ describe('refresh tokens', () => {
       refreshIdleSeconds: 3_600,
       refreshAbsoluteSeconds: 5_400,
     });
-    const session = await short.loginWithPassword({ tenantSlug: tenant.slug, email: user.email, password: PASSWORD, ip: '203.0.113.11' });
+    const session = await short.loginWithPassword({
+      tenantSlug: tenant.slug,
+      email: user.email,
+      password: PASSWORD,
+      ip: '203.0.113.11',
+    });
     const lifetime = (session.sessionExpiresAt.getTime() - Date.now()) / 1000;
     expect(lifetime).toBeGreaterThan(5_300);
     expect(lifetime).toBeLessThanOrEqual(5_400);
@@ -271,7 +294,9 @@ describe('logout', () => {
     const user = await newUser();
     const a = await login(user.email);
     const b = await login(user.email);
-    expect(await sessions.revokeAllSessions({ kind: 'tenant_user', tenantId: tenant.id, userId: user.id })).toBe(2);
+    expect(
+      await sessions.revokeAllSessions({ kind: 'tenant_user', tenantId: tenant.id, userId: user.id }),
+    ).toBe(2);
     await expect(sessions.refresh(a.refreshToken)).rejects.toThrow(InvalidToken);
     await expect(sessions.refresh(b.refreshToken)).rejects.toThrow(InvalidToken);
   });
@@ -322,16 +347,16 @@ describe('platform admins', () => {
 
   it('cannot log in with a tenant user’s password, nor a disabled operator', async () => {
     const user = await newUser();
-    await expect(sessions.loginPlatformAdmin({ email: user.email, password: PASSWORD, ip: '203.0.113.21' })).rejects.toThrow(
-      InvalidCredentials,
-    );
+    await expect(
+      sessions.loginPlatformAdmin({ email: user.email, password: PASSWORD, ip: '203.0.113.21' }),
+    ).rejects.toThrow(InvalidCredentials);
     const email = `ops-${randomUUID()}@elara.example`;
     const admin = await accounts.createPlatformAdmin({ email, password: PASSWORD });
     const session = await sessions.loginPlatformAdmin({ email, password: PASSWORD, ip: '203.0.113.21' });
     await accounts.updatePlatformAdmin(admin.id, { status: 'disabled' });
-    await expect(sessions.loginPlatformAdmin({ email, password: PASSWORD, ip: '203.0.113.21' })).rejects.toThrow(
-      InvalidCredentials,
-    );
+    await expect(
+      sessions.loginPlatformAdmin({ email, password: PASSWORD, ip: '203.0.113.21' }),
+    ).rejects.toThrow(InvalidCredentials);
     await expect(sessions.refresh(session.refreshToken)).rejects.toThrow(InvalidToken);
   });
 });

@@ -11,14 +11,25 @@ import {
   recordSsoLogin,
 } from '../accounts/account.repo.ts';
 import { resolveRefreshTokenOwner, resolveTenantSlug, type Owner } from '../directory.repo.ts';
-import { AccountLocked, InvalidCredentials, InvalidToken, SsoRequired, TokenReused } from '../identity.errors.ts';
+import {
+  AccountLocked,
+  InvalidCredentials,
+  InvalidToken,
+  SsoRequired,
+  TokenReused,
+} from '../identity.errors.ts';
 import { isValidEmail, normalizeEmail, PLATFORM_ROLE, type Role, type Subject } from '../identity.types.ts';
 import type { LoginThrottle } from '../passwords/login-throttle.ts';
 import type { PasswordHasher } from '../passwords/password-hasher.ts';
 import { isPlausiblePassword } from '../passwords/password-policy.ts';
 import { withPlatform } from '../platform-context.ts';
 import type { AccessTokens } from '../tokens/access-tokens.ts';
-import { hashRefreshToken, newRefreshToken, parseRefreshToken, refreshTokenMatches } from './refresh-token.ts';
+import {
+  hashRefreshToken,
+  newRefreshToken,
+  parseRefreshToken,
+  refreshTokenMatches,
+} from './refresh-token.ts';
 import {
   insertRefreshToken,
   lockRefreshToken,
@@ -131,7 +142,10 @@ export function createSessionService(deps: SessionServiceDeps) {
         ? PLATFORM_ROLE
         : null;
 
-  const rotate = async (tx: TenantTx, presented: { id: string; secret: string; token: string }): Promise<RotateOutcome> => {
+  const rotate = async (
+    tx: TenantTx,
+    presented: { id: string; secret: string; token: string },
+  ): Promise<RotateOutcome> => {
     const row = await lockRefreshToken(tx, presented.id);
     // A wrong secret changes nothing: knowing an id must not let anyone end someone's session.
     if (!row || !refreshTokenMatches(presented, row.token_hash)) return { kind: 'invalid' };
@@ -179,7 +193,13 @@ export function createSessionService(deps: SessionServiceDeps) {
         ? await withTenant(pool, tenant.tenantId, (tx) => findAdminUser(tx, tenant.tenantId, { email }))
         : null;
       const check = await passwords.verify(user?.passwordHash ?? null, input.password);
-      if (!check.valid || !tenant || !user?.passwordHash || user.status !== 'active' || tenant.status !== 'active')
+      if (
+        !check.valid ||
+        !tenant ||
+        !user?.passwordHash ||
+        user.status !== 'active' ||
+        tenant.status !== 'active'
+      )
         throw new InvalidCredentials();
       const rehash = check.needsRehash ? await passwords.hash(input.password) : null;
       const subject: Subject = { kind: 'tenant_user', tenantId: tenant.tenantId, userId: user.id };
@@ -253,7 +273,8 @@ export function createSessionService(deps: SessionServiceDeps) {
       if (!presented || !owner) return;
       await inContext(owner, async (tx) => {
         const row = await lockRefreshToken(tx, presented.id);
-        if (row && refreshTokenMatches(presented, row.token_hash)) await revokeFamily(tx, row.family_id, 'logout');
+        if (row && refreshTokenMatches(presented, row.token_hash))
+          await revokeFamily(tx, row.family_id, 'logout');
       });
     },
 

@@ -20,7 +20,10 @@ export interface IdentityFixture {
   owner: Pool;
   redis: Redis;
   keyPrefix: string;
-  newTenant(options?: { status?: 'active' | 'suspended'; ssoOnly?: boolean }): Promise<{ id: string; slug: string }>;
+  newTenant(options?: {
+    status?: 'active' | 'suspended';
+    ssoOnly?: boolean;
+  }): Promise<{ id: string; slug: string }>;
   throttle(options?: Partial<LoginThrottleOptions>): ReturnType<typeof createLoginThrottle>;
   close(): Promise<void>;
 }

@@ -44,11 +44,20 @@ describe('access tokens', () => {
     const issued = await tokens.issue({ subject, role: 'admin', sessionId });
     expect(issued.expiresIn).toBe(600);
     const verified = await tokens.verify(issued.token);
-    expect(verified).toMatchObject({ sub: subject.kind === 'tenant_user' && subject.userId, role: 'admin', sid: sessionId, typ: 'access' });
+    expect(verified).toMatchObject({
+      sub: subject.kind === 'tenant_user' && subject.userId,
+      role: 'admin',
+      sid: sessionId,
+      typ: 'access',
+    });
     expect(verified.tid).toBe(subject.kind === 'tenant_user' && subject.tenantId);
     expect(verified.exp - verified.iat).toBe(600);
     const [header] = issued.token.split('.');
-    expect(JSON.parse(Buffer.from(header!, 'base64url').toString())).toEqual({ alg: 'EdDSA', kid, typ: 'at+jwt' });
+    expect(JSON.parse(Buffer.from(header!, 'base64url').toString())).toEqual({
+      alg: 'EdDSA',
+      kid,
+      typ: 'at+jwt',
+    });
   });
 
   it('gives platform admins tid null and the platform role, and refuses mixed-up roles', async () => {
@@ -58,8 +67,12 @@ describe('access tokens', () => {
     await expect(tokens.issue({ subject: admin, role: 'owner', sessionId })).rejects.toThrow();
     await expect(tokens.issue({ subject, role: 'platform_admin', sessionId })).rejects.toThrow();
     // Even correctly signed, a tenant token cannot claim the platform role, nor a platform token a tenant role.
-    await expect(tokens.verify(await signed(claims({ role: 'platform_admin' })))).rejects.toThrow(InvalidToken);
-    await expect(tokens.verify(await signed(claims({ tid: null, role: 'owner' })))).rejects.toThrow(InvalidToken);
+    await expect(tokens.verify(await signed(claims({ role: 'platform_admin' })))).rejects.toThrow(
+      InvalidToken,
+    );
+    await expect(tokens.verify(await signed(claims({ tid: null, role: 'owner' })))).rejects.toThrow(
+      InvalidToken,
+    );
   });
 
   it('also signs with P-256 (ES256)', async () => {
@@ -94,9 +107,9 @@ describe('access tokens', () => {
     });
 
     it('rejects an expired token, even within a token lifetime of skew', async () => {
-      await expect(tokens.verify(await signed(claims({ iat: now() - 700, nbf: now() - 700, exp: now() - 100 })))).rejects.toThrow(
-        InvalidToken,
-      );
+      await expect(
+        tokens.verify(await signed(claims({ iat: now() - 700, nbf: now() - 700, exp: now() - 100 }))),
+      ).rejects.toThrow(InvalidToken);
       const later = createAccessTokens({ ...options, now: () => new Date(Date.now() + 11 * 60_000) });
       const { token } = await tokens.issue({ subject, role: 'admin', sessionId });
       await expect(later.verify(token)).rejects.toThrow(InvalidToken);
@@ -104,7 +117,9 @@ describe('access tokens', () => {
 
     it('rejects a token that is not valid yet (nbf or iat in the future beyond the tolerance)', async () => {
       await expect(tokens.verify(await signed(claims({ nbf: now() + 120 })))).rejects.toThrow(InvalidToken);
-      await expect(tokens.verify(await signed(claims({ iat: now() + 120, nbf: now() })))).rejects.toThrow(InvalidToken);
+      await expect(tokens.verify(await signed(claims({ iat: now() + 120, nbf: now() })))).rejects.toThrow(
+        InvalidToken,
+      );
       const earlier = createAccessTokens({ ...options, now: () => new Date(Date.now() - 60_000) });
       const { token } = await tokens.issue({ subject, role: 'admin', sessionId });
       await expect(earlier.verify(token)).rejects.toThrow(InvalidToken);
@@ -118,19 +133,24 @@ describe('access tokens', () => {
 
     it('rejects the wrong audience or issuer', async () => {
       await expect(tokens.verify(await signed(claims({ aud: 'another-api' })))).rejects.toThrow(InvalidToken);
-      await expect(tokens.verify(await signed(claims({ iss: 'https://evil.test' })))).rejects.toThrow(InvalidToken);
-      const other = createAccessTokens({ ...options, audience: 'another-api' });
-      await expect(other.verify((await tokens.issue({ subject, role: 'admin', sessionId })).token)).rejects.toThrow(
+      await expect(tokens.verify(await signed(claims({ iss: 'https://evil.test' })))).rejects.toThrow(
         InvalidToken,
       );
+      const other = createAccessTokens({ ...options, audience: 'another-api' });
+      await expect(
+        other.verify((await tokens.issue({ subject, role: 'admin', sessionId })).token),
+      ).rejects.toThrow(InvalidToken);
     });
 
     it('rejects an unknown kid, a missing kid, and a token signed by another key under our kid', async () => {
       const stranger = generateKeyPairSync('ed25519');
-      const foreign = createAccessTokens({ ...options, keys: createSigningKeys({ privateKey: stranger.privateKey }) });
-      await expect(tokens.verify((await foreign.issue({ subject, role: 'admin', sessionId })).token)).rejects.toThrow(
-        InvalidToken,
-      );
+      const foreign = createAccessTokens({
+        ...options,
+        keys: createSigningKeys({ privateKey: stranger.privateKey }),
+      });
+      await expect(
+        tokens.verify((await foreign.issue({ subject, role: 'admin', sessionId })).token),
+      ).rejects.toThrow(InvalidToken);
       const spoofed = await new SignJWT(claims())
         .setProtectedHeader({ alg: 'EdDSA', kid, typ: 'at+jwt' })
         .sign(stranger.privateKey);
@@ -140,7 +160,9 @@ describe('access tokens', () => {
 
     it('rejects an algorithm other than the key’s (ES256 header on an Ed25519 kid)', async () => {
       const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-      const token = await new SignJWT(claims()).setProtectedHeader({ alg: 'ES256', kid, typ: 'at+jwt' }).sign(ec.privateKey);
+      const token = await new SignJWT(claims())
+        .setProtectedHeader({ alg: 'ES256', kid, typ: 'at+jwt' })
+        .sign(ec.privateKey);
       await expect(tokens.verify(token)).rejects.toThrow(InvalidToken);
     });
 
@@ -178,8 +200,13 @@ describe('access tokens', () => {
       const old = await tokens.issue({ subject, role: 'admin', sessionId });
       expect((await rotated.verify(old.token)).role).toBe('admin');
       const fresh = await rotated.issue({ subject, role: 'admin', sessionId });
-      expect(JSON.parse(Buffer.from(fresh.token.split('.')[0]!, 'base64url').toString()).kid).toBe(keyId(next.publicKey));
-      const retired = createAccessTokens({ ...options, keys: createSigningKeys({ privateKey: next.privateKey }) });
+      expect(JSON.parse(Buffer.from(fresh.token.split('.')[0]!, 'base64url').toString()).kid).toBe(
+        keyId(next.publicKey),
+      );
+      const retired = createAccessTokens({
+        ...options,
+        keys: createSigningKeys({ privateKey: next.privateKey }),
+      });
       await expect(retired.verify(old.token)).rejects.toThrow(InvalidToken);
     });
 

@@ -110,7 +110,8 @@ export function createAccessTokens(options: AccessTokenOptions) {
 
 function claimsOf(payload: Record<string, unknown>): AccessTokenClaims {
   const { sub, tid, role, sid, jti, typ, iat, exp } = payload;
-  const tenantOk = tid === null ? role === PLATFORM_ROLE : typeof tid === 'string' && UUID.test(tid) && isTenantRole(role);
+  const tenantOk =
+    tid === null ? role === PLATFORM_ROLE : typeof tid === 'string' && UUID.test(tid) && isTenantRole(role);
   if (
     !tenantOk ||
     typ !== 'access' ||

@@ -35,7 +35,9 @@ export function publicJwk(key: KeyObject): JsonWebKey {
 /** RFC 7638 thumbprint of the public key: a `kid` that cannot name two different keys. */
 export function keyId(key: KeyObject): string {
   // The required members, in lexicographic order (which publicJwk already uses).
-  return createHash('sha256').update(JSON.stringify(publicJwk(key))).digest('base64url');
+  return createHash('sha256')
+    .update(JSON.stringify(publicJwk(key)))
+    .digest('base64url');
 }
 
 export interface SigningKeysInput {

@@ -30,7 +30,11 @@ export function normalizeCertificate(input: unknown, field: string): string {
   }
   const key = certificate.publicKey;
   if (key.asymmetricKeyType !== 'rsa' || (key.asymmetricKeyDetails?.modulusLength ?? 0) < MIN_RSA_BITS) {
-    throw new SamlConfigError('invalid_field', `certificate key must be RSA of at least ${MIN_RSA_BITS} bits`, field);
+    throw new SamlConfigError(
+      'invalid_field',
+      `certificate key must be RSA of at least ${MIN_RSA_BITS} bits`,
+      field,
+    );
   }
   return toPem(certificate.raw);
 }

@@ -13,7 +13,12 @@ import { parseWebUrl } from './urls.ts';
  */
 
 export const MAX_METADATA_BYTES = 256 * 1024;
-const METADATA_LIMITS = { maxBytes: MAX_METADATA_BYTES, maxDepth: 32, maxElements: 5_000, textOnlyContent: false };
+const METADATA_LIMITS = {
+  maxBytes: MAX_METADATA_BYTES,
+  maxDepth: 32,
+  maxElements: 5_000,
+  textOnlyContent: false,
+};
 const SAML2_PROTOCOL = NS.protocol;
 
 /** Parses IdP metadata XML into {@link IdpSettings}; throws {@link SamlConfigError}. */
@@ -23,7 +28,8 @@ export function parseIdpMetadata(xml: string, nowMs: number = Date.now()): IdpSe
   const entity = selectIdpEntity(root);
   assertStillValid(entity, nowMs);
   const entityId = attribute(entity, 'entityID');
-  if (!entityId) throw new SamlConfigError('metadata_malformed', 'EntityDescriptor has no entityID', 'idp.metadataXml');
+  if (!entityId)
+    throw new SamlConfigError('metadata_malformed', 'EntityDescriptor has no entityID', 'idp.metadataXml');
   const descriptors = childrenNamed(entity, NS.metadata, 'IDPSSODescriptor').filter(supportsSaml2);
   if (descriptors.length !== 1) {
     throw new SamlConfigError('metadata_no_idp', 'expected one SAML 2.0 IDPSSODescriptor', 'idp.metadataXml');
@@ -37,7 +43,8 @@ export function parseIdpMetadata(xml: string, nowMs: number = Date.now()): IdpSe
 }
 
 function parseMetadataDocument(xml: string): Document {
-  if (typeof xml !== 'string') throw new SamlConfigError('invalid_field', 'metadata must be a string', 'idp.metadataXml');
+  if (typeof xml !== 'string')
+    throw new SamlConfigError('invalid_field', 'metadata must be a string', 'idp.metadataXml');
   try {
     return parseUntrustedXml(xml, METADATA_LIMITS);
   } catch (error) {
@@ -55,14 +62,25 @@ function parseMetadataDocument(xml: string): Document {
 function selectIdpEntity(root: Element): Element {
   if (isNamed(root, NS.metadata, 'EntityDescriptor')) return root;
   if (!isNamed(root, NS.metadata, 'EntitiesDescriptor')) {
-    throw new SamlConfigError('metadata_malformed', 'root is not a SAML metadata descriptor', 'idp.metadataXml');
+    throw new SamlConfigError(
+      'metadata_malformed',
+      'root is not a SAML metadata descriptor',
+      'idp.metadataXml',
+    );
   }
   const idps = descendantElements(root).filter(
-    (e) => isNamed(e, NS.metadata, 'EntityDescriptor') && childrenNamed(e, NS.metadata, 'IDPSSODescriptor').length > 0,
+    (e) =>
+      isNamed(e, NS.metadata, 'EntityDescriptor') &&
+      childrenNamed(e, NS.metadata, 'IDPSSODescriptor').length > 0,
   );
-  if (idps.length === 0) throw new SamlConfigError('metadata_no_idp', 'metadata describes no IdP', 'idp.metadataXml');
+  if (idps.length === 0)
+    throw new SamlConfigError('metadata_no_idp', 'metadata describes no IdP', 'idp.metadataXml');
   if (idps.length > 1) {
-    throw new SamlConfigError('metadata_ambiguous', 'metadata describes more than one IdP', 'idp.metadataXml');
+    throw new SamlConfigError(
+      'metadata_ambiguous',
+      'metadata describes more than one IdP',
+      'idp.metadataXml',
+    );
   }
   return idps[0]!;
 }
@@ -71,8 +89,10 @@ function assertStillValid(element: Element, nowMs: number): void {
   const validUntil = attribute(element, 'validUntil');
   if (validUntil === null) return;
   const until = Date.parse(validUntil);
-  if (Number.isNaN(until)) throw new SamlConfigError('metadata_malformed', 'validUntil is not a date', 'idp.metadataXml');
-  if (until <= nowMs) throw new SamlConfigError('metadata_expired', 'metadata validUntil has passed', 'idp.metadataXml');
+  if (Number.isNaN(until))
+    throw new SamlConfigError('metadata_malformed', 'validUntil is not a date', 'idp.metadataXml');
+  if (until <= nowMs)
+    throw new SamlConfigError('metadata_expired', 'metadata validUntil has passed', 'idp.metadataXml');
 }
 
 function supportsSaml2(descriptor: Element): boolean {
@@ -88,7 +108,8 @@ function selectSsoService(descriptor: Element): { ssoUrl: string; ssoBinding: Ss
   ];
   for (const [binding, name] of preferences) {
     const service = services.find((s) => attribute(s, 'Binding') === binding);
-    if (service) return { ssoUrl: parseWebUrl(attribute(service, 'Location'), 'idp.metadataXml'), ssoBinding: name };
+    if (service)
+      return { ssoUrl: parseWebUrl(attribute(service, 'Location'), 'idp.metadataXml'), ssoBinding: name };
   }
   throw new SamlConfigError(
     'metadata_no_sso_service',
@@ -108,7 +129,11 @@ function signingCertificates(descriptor: Element): string[] {
         for (const cert of childrenNamed(data, NS.dsig, 'X509Certificate')) {
           const text = pureText(cert);
           if (text === null) {
-            throw new SamlConfigError('metadata_malformed', 'X509Certificate must hold only text', 'idp.metadataXml');
+            throw new SamlConfigError(
+              'metadata_malformed',
+              'X509Certificate must hold only text',
+              'idp.metadataXml',
+            );
           }
           certificates.push(text);
         }
@@ -116,7 +141,11 @@ function signingCertificates(descriptor: Element): string[] {
     }
   }
   if (certificates.length === 0) {
-    throw new SamlConfigError('metadata_no_signing_certificate', 'no signing certificate in the metadata', 'idp.metadataXml');
+    throw new SamlConfigError(
+      'metadata_no_signing_certificate',
+      'no signing certificate in the metadata',
+      'idp.metadataXml',
+    );
   }
   return certificates;
 }

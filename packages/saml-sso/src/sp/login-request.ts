@@ -39,9 +39,20 @@ export function createLoginRequests({ redis, keyPrefix, requestTtlMs }: LoginReq
     async start(tenant: TenantSamlConfig, endpoints: SpEndpoints, relayState?: string): Promise<LoginStart> {
       assertRelayState(relayState);
       const requestId = `_${randomBytes(20).toString('hex')}`;
-      const cacheProvider = createRequestIdCache({ redis, keyPrefix, tenantId: tenant.tenantId, ttlMs: requestTtlMs });
+      const cacheProvider = createRequestIdCache({
+        redis,
+        keyPrefix,
+        tenantId: tenant.tenantId,
+        ttlMs: requestTtlMs,
+      });
       const saml = new SAML(
-        nodeSamlOptions({ tenant, endpoints, cacheProvider, requestTtlMs, generateUniqueId: () => requestId }),
+        nodeSamlOptions({
+          tenant,
+          endpoints,
+          cacheProvider,
+          requestTtlMs,
+          generateUniqueId: () => requestId,
+        }),
       );
       if (tenant.idp.ssoBinding === 'HTTP-Redirect') {
         const url = await saml.getAuthorizeUrlAsync(relayState ?? '', undefined, {});
@@ -49,7 +60,9 @@ export function createLoginRequests({ redis, keyPrefix, requestTtlMs }: LoginReq
       }
       const message = await saml.getAuthorizeMessageAsync(relayState ?? '', undefined, {});
       const fields = Object.fromEntries(
-        Object.entries(message).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== ''),
+        Object.entries(message).filter(
+          (entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== '',
+        ),
       );
       return { binding: 'HTTP-POST', requestId, action: tenant.idp.ssoUrl, fields };
     },

@@ -32,7 +32,10 @@ export function checkEnvelope(envelope: ResponseEnvelope, expect: Expectations):
     throw new SamlRejected('in_response_to_unknown', 'unsolicited response (no InResponseTo)');
   }
   if (expect.expectedRequestId !== null && envelope.inResponseTo !== expect.expectedRequestId) {
-    throw new SamlRejected('in_response_to_mismatch', 'response answers another login than this browser started');
+    throw new SamlRejected(
+      'in_response_to_mismatch',
+      'response answers another login than this browser started',
+    );
   }
   checkIssueInstant(envelope.issueInstant, expect);
 }
@@ -41,7 +44,11 @@ export function checkEnvelope(envelope: ResponseEnvelope, expect: Expectations):
  * Assertion checks. Run once on the raw assertion (early, precise codes) and once on the assertion
  * node-saml returns from the verified signature: only that second run decides acceptance.
  */
-export function checkAssertion(claims: AssertionClaims, envelope: ResponseEnvelope, expect: Expectations): void {
+export function checkAssertion(
+  claims: AssertionClaims,
+  envelope: ResponseEnvelope,
+  expect: Expectations,
+): void {
   if (claims.issuer !== expect.idpEntityId) {
     throw new SamlRejected('issuer_mismatch', 'Assertion Issuer is not this tenant IdP');
   }
@@ -56,10 +63,16 @@ export function checkAssertion(claims: AssertionClaims, envelope: ResponseEnvelo
     throw new SamlRejected('recipient_mismatch', 'SubjectConfirmation method is not bearer');
   }
   if (confirmation.recipient !== expect.acsUrl) {
-    throw new SamlRejected('recipient_mismatch', 'SubjectConfirmationData Recipient is not this tenant ACS URL');
+    throw new SamlRejected(
+      'recipient_mismatch',
+      'SubjectConfirmationData Recipient is not this tenant ACS URL',
+    );
   }
   if (confirmation.inResponseTo !== envelope.inResponseTo) {
-    throw new SamlRejected('in_response_to_mismatch', 'SubjectConfirmationData InResponseTo differs from Response');
+    throw new SamlRejected(
+      'in_response_to_mismatch',
+      'SubjectConfirmationData InResponseTo differs from Response',
+    );
   }
   checkValidityWindow(confirmation.notBefore, confirmation.notOnOrAfter, expect, 'SubjectConfirmationData');
 }
@@ -74,7 +87,8 @@ export function acceptableUntilMs(claims: AssertionClaims, expect: Expectations)
 }
 
 function checkAudience(claims: AssertionClaims, expect: Expectations): void {
-  if (claims.unknownConditions > 0) throw new SamlRejected('audience_mismatch', 'assertion has conditions we do not understand');
+  if (claims.unknownConditions > 0)
+    throw new SamlRejected('audience_mismatch', 'assertion has conditions we do not understand');
   if (claims.audienceRestrictions.length === 0) {
     throw new SamlRejected('audience_mismatch', 'assertion has no AudienceRestriction');
   }
@@ -86,14 +100,20 @@ function checkAudience(claims: AssertionClaims, expect: Expectations): void {
 function checkIssueInstant(value: string | null, expect: Expectations): void {
   if (value === null) throw new SamlRejected('unexpected_structure', 'IssueInstant missing');
   const issued = parseInstant(value);
-  if (issued > expect.nowMs + expect.clockSkewMs) throw new SamlRejected('not_yet_valid', 'issued in the future');
+  if (issued > expect.nowMs + expect.clockSkewMs)
+    throw new SamlRejected('not_yet_valid', 'issued in the future');
   if (expect.nowMs - expect.clockSkewMs >= issued + expect.maxAssertionAgeMs) {
     throw new SamlRejected('too_old', 'issued longer ago than the maximum assertion age');
   }
 }
 
 /** NotOnOrAfter is required (an assertion that never expires is refused); NotBefore is optional. */
-function checkValidityWindow(notBefore: string | null, notOnOrAfter: string | null, expect: Expectations, where: string): void {
+function checkValidityWindow(
+  notBefore: string | null,
+  notOnOrAfter: string | null,
+  expect: Expectations,
+  where: string,
+): void {
   if (notBefore !== null && parseInstant(notBefore) > expect.nowMs + expect.clockSkewMs) {
     throw new SamlRejected('not_yet_valid', `${where} NotBefore is in the future`);
   }
@@ -112,11 +132,24 @@ const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))
 export function parseInstant(value: string): number {
   const parts = INSTANT.exec(value);
   if (!parts) throw new SamlRejected('unexpected_structure', 'timestamp is not UTC xs:dateTime');
-  const [year, month, day, hour, minute, second] = parts.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  const [year, month, day, hour, minute, second] = parts.slice(1, 7).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const millis = Number((parts[7] ?? '0').padEnd(3, '0').slice(0, 3));
   const ms = Date.UTC(year, month - 1, day, hour, minute, second, millis);
   const check = new Date(ms);
-  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59) {
+  if (
+    check.getUTCMonth() !== month - 1 ||
+    check.getUTCDate() !== day ||
+    hour > 23 ||
+    minute > 59 ||
+    second > 59
+  ) {
     throw new SamlRejected('unexpected_structure', 'timestamp is not a real date');
   }
   return ms;

@@ -14,11 +14,22 @@ export interface AssertionReplayCacheDeps {
 export function createAssertionReplayCache({ redis, keyPrefix }: AssertionReplayCacheDeps) {
   return {
     /** True the first time this assertion is seen; false for every later attempt (SET NX). */
-    async claim(input: { tenantId: string; issuer: string; assertionId: string; keepUntilMs: number }): Promise<boolean> {
+    async claim(input: {
+      tenantId: string;
+      issuer: string;
+      assertionId: string;
+      keepUntilMs: number;
+    }): Promise<boolean> {
       // Hashed: the ID and issuer come from the IdP, so their length and characters are not ours to trust.
       const digest = createHash('sha256').update(`${input.issuer}\n${input.assertionId}`).digest('hex');
       const ttlMs = Math.max(1_000, Math.ceil(input.keepUntilMs - Date.now()));
-      const stored = await redis.set(`${keyPrefix}:saml:{${input.tenantId}}:assertion:${digest}`, '1', 'PX', ttlMs, 'NX');
+      const stored = await redis.set(
+        `${keyPrefix}:saml:{${input.tenantId}}:assertion:${digest}`,
+        '1',
+        'PX',
+        ttlMs,
+        'NX',
+      );
       return stored === 'OK';
     },
   };

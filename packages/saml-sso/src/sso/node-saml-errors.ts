@@ -19,7 +19,8 @@ const RULES: readonly [RegExp, SamlRejectionCode][] = [
  */
 export function fromNodeSamlError(error: unknown): SamlRejected {
   if (error instanceof SamlRejected) return error;
-  if (error instanceof SamlStatusError) return new SamlRejected('status_not_success', 'node-saml: IdP status');
+  if (error instanceof SamlStatusError)
+    return new SamlRejected('status_not_success', 'node-saml: IdP status');
   const message = error instanceof Error ? error.message : '';
   for (const [pattern, code] of RULES) {
     if (pattern.test(message)) return new SamlRejected(code, `node-saml: ${code}`);

@@ -20,7 +20,12 @@ export interface RequestIdCacheDeps {
  * `removeAsync` is GETDEL: only one caller ever gets the value back, which is how the service
  * makes a request id usable once even when two responses race.
  */
-export function createRequestIdCache({ redis, keyPrefix, tenantId, ttlMs }: RequestIdCacheDeps): CacheProvider {
+export function createRequestIdCache({
+  redis,
+  keyPrefix,
+  tenantId,
+  ttlMs,
+}: RequestIdCacheDeps): CacheProvider {
   const key = (requestId: string) => `${keyPrefix}:saml:{${tenantId}}:request:${requestId}`;
   return {
     async saveAsync(requestId: string, value: string): Promise<CacheItem | null> {

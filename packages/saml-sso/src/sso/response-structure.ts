@@ -34,7 +34,8 @@ export interface ResponseEnvelope {
 
 const XS_ID = /^[A-Za-z_][A-Za-z0-9_.-]{0,255}$/;
 const RESPONSE_CHILDREN = /^(saml:Issuer,)?ds:Signature,(samlp:Extensions,)?samlp:Status,saml:Assertion$/;
-const ASSERTION_CHILDREN = /^saml:Issuer,ds:Signature,saml:Subject,saml:Conditions(,saml:(AuthnStatement|AttributeStatement))+$/;
+const ASSERTION_CHILDREN =
+  /^saml:Issuer,ds:Signature,saml:Subject,saml:Conditions(,saml:(AuthnStatement|AttributeStatement))+$/;
 
 /** Checks the document's shape, its signatures' algorithms and its status; returns the envelope. */
 export function inspectResponse(doc: Document): ResponseEnvelope {
@@ -46,22 +47,31 @@ export function inspectResponse(doc: Document): ResponseEnvelope {
   const statuses = childrenNamed(response, NS.protocol, 'Status');
   if (statuses.length !== 1) throw structure('Response must hold one Status');
   assertSuccessStatus(statuses[0]!);
+
+  const assertions = childrenNamed(response, NS.assertion, 'Assertion');
+  if (assertions.length !== 1) throw structure('Response must hold exactly one (unencrypted) Assertion');
+  const assertion = assertions[0]!;
+  const responseSignature = onlySignature(response, 'Response');
+  const assertionSignature = onlySignature(assertion, 'Assertion');
+
   assertUniqueWrappingTargets(response);
   const responseId = xsId(response, 'Response');
-  if (attribute(response, 'Version') !== '2.0') throw structure('Response Version must be 2.0');
-  if (!RESPONSE_CHILDREN.test(childSequence(response))) throw structure('unexpected Response children');
-
-  const assertion = childrenNamed(response, NS.assertion, 'Assertion')[0]!;
   const assertionId = xsId(assertion, 'Assertion');
-  if (attribute(assertion, 'Version') !== '2.0') throw structure('Assertion Version must be 2.0');
+  if (attribute(response, 'Version') !== '2.0' || attribute(assertion, 'Version') !== '2.0') {
+    throw structure('SAML Version must be 2.0');
+  }
+  if (!RESPONSE_CHILDREN.test(childSequence(response))) throw structure('unexpected Response children');
   const assertionChildren = childSequence(assertion);
-  if (!ASSERTION_CHILDREN.test(assertionChildren) || count(assertionChildren, 'saml:AuthnStatement') !== 1) {
+  if (
+    !ASSERTION_CHILDREN.test(assertionChildren) ||
+    count(assertionChildren, 'saml:AuthnStatement') !== 1 ||
+    count(assertionChildren, 'saml:AttributeStatement') > 1
+  ) {
     throw structure('unexpected Assertion children');
   }
-  if (count(assertionChildren, 'saml:AttributeStatement') > 1) throw structure('more than one AttributeStatement');
 
-  checkSignaturePolicy(childrenNamed(response, NS.dsig, 'Signature')[0]!, responseId);
-  checkSignaturePolicy(childrenNamed(assertion, NS.dsig, 'Signature')[0]!, assertionId);
+  checkSignaturePolicy(responseSignature, responseId);
+  checkSignaturePolicy(assertionSignature, assertionId);
 
   return {
     responseId,
@@ -72,6 +82,14 @@ export function inspectResponse(doc: Document): ResponseEnvelope {
     assertion,
     assertionId,
   };
+}
+
+/** Both the Response and the Assertion must carry their own signature: exactly one each. */
+function onlySignature(element: Element, what: string): Element {
+  const signatures = childrenNamed(element, NS.dsig, 'Signature');
+  if (signatures.length === 0) throw new SamlRejected('signature_invalid', `${what} is not signed`);
+  if (signatures.length > 1) throw structure(`${what} has more than one signature`);
+  return signatures[0]!;
 }
 
 /** One Response, one Assertion, two Signatures in the whole document; all IDs unique. */
@@ -107,7 +125,11 @@ function assertSuccessStatus(status: Element): void {
 
 /** Children as "prefix:localName" tokens, with prefixes fixed by namespace (not the document's). */
 function childSequence(element: Element): string {
-  const prefixes: Record<string, string> = { [NS.protocol]: 'samlp', [NS.assertion]: 'saml', [NS.dsig]: 'ds' };
+  const prefixes: Record<string, string> = {
+    [NS.protocol]: 'samlp',
+    [NS.assertion]: 'saml',
+    [NS.dsig]: 'ds',
+  };
   return elementChildren(element)
     .map((child) => `${prefixes[child.namespaceURI ?? ''] ?? 'other'}:${child.localName}`)
     .join(',');

@@ -32,6 +32,18 @@ export interface ValidateOptions {
   expectedRequestId?: string;
 }
 
+/**
+ * Shape limits for a SAMLResponse (the byte limit is configurable). A real response is about 7
+ * levels deep; elements are mostly attribute values, so 5,000 leaves room for users in hundreds
+ * of groups. No comments, processing instructions or CDATA: text cannot be split.
+ */
+export const RESPONSE_XML_LIMITS: XmlLimits = {
+  maxBytes: 256 * 1024,
+  maxDepth: 24,
+  maxElements: 5_000,
+  textOnlyContent: true,
+};
+
 export interface ResponseValidatorDeps {
   redis: SamlRedis;
   keyPrefix: string;
@@ -48,7 +60,23 @@ export interface ResponseValidatorDeps {
  * consumed exactly once and the assertion ID recorded against replay.
  */
 export function createResponseValidator(deps: ResponseValidatorDeps) {
-  const limits: XmlLimits = { maxBytes: deps.maxResponseBytes, maxDepth: 24, maxElements: 2_000, textOnlyContent: true };
+  const limits: XmlLimits = { ...RESPONSE_XML_LIMITS, maxBytes: deps.maxResponseBytes };
+
+  /** The request id is consumed exactly once, then the assertion ID is recorded against replay. */
+  async function consumeOnce(
+    tenant: TenantSamlConfig,
+    requestIds: CacheProvider,
+    consumedByNodeSaml: boolean,
+    requestId: string,
+    replay: { issuer: string; assertionId: string; keepUntilMs: number },
+  ): Promise<void> {
+    if (!consumedByNodeSaml && (await requestIds.removeAsync(requestId)) === null) {
+      throw new SamlRejected('in_response_to_reused', 'another response consumed this request id first');
+    }
+    if (!(await deps.replayCache.claim({ tenantId: tenant.tenantId, ...replay }))) {
+      throw new SamlRejected('assertion_replayed', 'assertion ID already accepted');
+    }
+  }
 
   return {
     async validate(
@@ -57,15 +85,7 @@ export function createResponseValidator(deps: ResponseValidatorDeps) {
       samlResponse: string,
       options: ValidateOptions = {},
     ): Promise<SamlLoginResult> {
-      const expect: Expectations = {
-        idpEntityId: tenant.idp.entityId,
-        spEntityId: endpoints.entityId,
-        acsUrl: endpoints.acsUrl,
-        clockSkewMs: tenant.clockSkewSeconds * 1000,
-        maxAssertionAgeMs: tenant.maxAssertionAgeSeconds * 1000,
-        expectedRequestId: options.expectedRequestId ?? null,
-        nowMs: Date.now(),
-      };
+      const expect = expectationsFor(tenant, endpoints, options);
       const xml = readXml(samlResponse, limits);
       const envelope = inspectResponse(parse(xml, limits));
       checkEnvelope(envelope, expect);
@@ -78,35 +98,52 @@ export function createResponseValidator(deps: ResponseValidatorDeps) {
         ttlMs: deps.requestTtlMs,
       });
       const consumption = trackConsumption(requestIds);
-      const signedAssertionXml = await verifyWithNodeSaml(tenant, endpoints, xml, consumption.cache, deps.requestTtlMs);
-      const claims = readSignedAssertion(signedAssertionXml, envelope, limits);
+      const signedXml = await verifyWithNodeSaml(
+        tenant,
+        endpoints,
+        xml,
+        consumption.cache,
+        deps.requestTtlMs,
+      );
+      const claims = readSignedAssertion(signedXml, envelope, limits);
       // Response-level values (Destination, InResponseTo, Issuer) are read from the document
       // element, which node-saml verified as signed: its signature references the document
       // element's ID, and IDs are unique, so the signed element is the one we read.
       checkAssertion(claims, envelope, expect);
+      const user = mapUser(tenant, claims);
 
       const requestId = envelope.inResponseTo!;
-      if (!consumption.consumedHere(requestId) && (await requestIds.removeAsync(requestId)) === null) {
-        throw new SamlRejected('in_response_to_reused', 'another response consumed this request id first');
-      }
-      const firstUse = await deps.replayCache.claim({
-        tenantId: tenant.tenantId,
+      await consumeOnce(tenant, requestIds, consumption.consumedHere(requestId), requestId, {
         issuer: claims.issuer,
         assertionId: claims.id,
         keepUntilMs: acceptableUntilMs(claims, expect),
       });
-      if (!firstUse) throw new SamlRejected('assertion_replayed', 'assertion ID already accepted');
-
       return {
         tenantId: tenant.tenantId,
         issuer: claims.issuer,
         nameId: claims.nameId,
         nameIdFormat: claims.nameIdFormat,
-        ...mapUser(tenant, claims),
+        ...user,
         sessionIndex: claims.sessionIndex,
         requestId,
       };
     },
+  };
+}
+
+function expectationsFor(
+  tenant: TenantSamlConfig,
+  endpoints: SpEndpoints,
+  options: ValidateOptions,
+): Expectations {
+  return {
+    idpEntityId: tenant.idp.entityId,
+    spEntityId: endpoints.entityId,
+    acsUrl: endpoints.acsUrl,
+    clockSkewMs: tenant.clockSkewSeconds * 1000,
+    maxAssertionAgeMs: tenant.maxAssertionAgeSeconds * 1000,
+    expectedRequestId: options.expectedRequestId ?? null,
+    nowMs: Date.now(),
   };
 }
 
@@ -122,9 +159,12 @@ async function verifyWithNodeSaml(
   const saml = new SAML(nodeSamlOptions({ tenant, endpoints, cacheProvider, requestTtlMs }));
   try {
     // Re-encoded from the exact text we inspected, so node-saml cannot decode something else.
-    const { profile } = await saml.validatePostResponseAsync({ SAMLResponse: Buffer.from(xml, 'utf8').toString('base64') });
+    const { profile } = await saml.validatePostResponseAsync({
+      SAMLResponse: Buffer.from(xml, 'utf8').toString('base64'),
+    });
     const assertionXml = profile?.getAssertionXml?.();
-    if (typeof assertionXml !== 'string') throw new SamlRejected('invalid_response', 'node-saml returned no assertion');
+    if (typeof assertionXml !== 'string')
+      throw new SamlRejected('invalid_response', 'node-saml returned no assertion');
     return assertionXml;
   } catch (error) {
     throw fromNodeSamlError(error);
@@ -166,7 +206,8 @@ const XML_PROBLEM_CODES = {
 } as const;
 
 function readXml(samlResponse: string, limits: XmlLimits): string {
-  if (typeof samlResponse !== 'string') throw new SamlRejected('invalid_encoding', 'SAMLResponse must be a string');
+  if (typeof samlResponse !== 'string')
+    throw new SamlRejected('invalid_encoding', 'SAMLResponse must be a string');
   try {
     return decodeBase64Xml(samlResponse, limits.maxBytes);
   } catch (error) {
@@ -183,5 +224,7 @@ function parse(xml: string, limits: XmlLimits): Document {
 }
 
 function asRejection(error: unknown): unknown {
-  return error instanceof XmlInputError ? new SamlRejected(XML_PROBLEM_CODES[error.problem], error.message) : error;
+  return error instanceof XmlInputError
+    ? new SamlRejected(XML_PROBLEM_CODES[error.problem], error.message)
+    : error;
 }

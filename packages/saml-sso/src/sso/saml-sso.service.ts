@@ -4,7 +4,12 @@ import { normalizePublicBaseUrl, spEndpoints, type SpEndpoints } from '../sp/sp-
 import { buildSpMetadataXml } from '../sp/sp-metadata.ts';
 import { createAssertionReplayCache } from './assertion-replay-cache.ts';
 import type { SamlRedis } from './request-id-cache.ts';
-import { createResponseValidator, type SamlLoginResult, type ValidateOptions } from './response-validator.ts';
+import {
+  createResponseValidator,
+  RESPONSE_XML_LIMITS,
+  type SamlLoginResult,
+  type ValidateOptions,
+} from './response-validator.ts';
 
 export interface SamlSsoDeps {
   redis: SamlRedis;
@@ -19,7 +24,7 @@ export interface SamlSsoDeps {
 }
 
 export const DEFAULT_REQUEST_TTL_SECONDS = 600;
-export const DEFAULT_MAX_RESPONSE_BYTES = 256 * 1024;
+export const DEFAULT_MAX_RESPONSE_BYTES = RESPONSE_XML_LIMITS.maxBytes;
 
 /**
  * Per-tenant SAML 2.0 SSO. Tenants are passed in as validated configurations
@@ -57,7 +62,11 @@ export function createSamlSso(deps: SamlSsoDeps) {
      * Validates a base64 SAMLResponse posted to this tenant's ACS URL. Resolves to the login, or
      * rejects with `SamlRejected` (a machine `code`, never response text in the message).
      */
-    validateResponse(tenant: TenantSamlConfig, samlResponse: string, options?: ValidateOptions): Promise<SamlLoginResult> {
+    validateResponse(
+      tenant: TenantSamlConfig,
+      samlResponse: string,
+      options?: ValidateOptions,
+    ): Promise<SamlLoginResult> {
       return validator.validate(tenant, endpoints(tenant), samlResponse, options);
     },
   };

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestIdp, readAuthnRequest, type TestIdp } from '../testing/test-idp.ts';
-import { beginLogin, createSsoTestContext, expectRejected, PUBLIC_BASE_URL, tenantFor } from './sso-test-fixture.ts';
+import {
+  beginLogin,
+  createSsoTestContext,
+  expectRejected,
+  PUBLIC_BASE_URL,
+  tenantFor,
+} from './sso-test-fixture.ts';
 
 const ctx = createSsoTestContext();
 let idp: TestIdp;
@@ -54,7 +60,11 @@ describe('starting a login', () => {
     const postIdp = await createTestIdp({ ssoBinding: 'HTTP-POST', key: idp.key });
     const tenant = tenantFor(postIdp);
     const login = await ctx.sso.startLogin(tenant, 'state-1');
-    expect(login).toMatchObject({ binding: 'HTTP-POST', action: postIdp.ssoUrl, fields: { RelayState: 'state-1' } });
+    expect(login).toMatchObject({
+      binding: 'HTTP-POST',
+      action: postIdp.ssoUrl,
+      fields: { RelayState: 'state-1' },
+    });
     expect(readAuthnRequest(login).id).toBe(login.requestId);
   });
 
@@ -76,7 +86,11 @@ describe('a good login', () => {
         nameId: '00u1abcd',
         nameIdFormat: 'urn:oasis:names:tc:SAML:2.0:nameid-format:persistent',
         sessionIndex: '_session-1',
-        attributes: { mail: 'Alice@Customer.Example', displayName: 'Alice Doe', groups: ['everyone', 'elara-analysts', 'elara-admins'] },
+        attributes: {
+          mail: 'Alice@Customer.Example',
+          displayName: 'Alice Doe',
+          groups: ['everyone', 'elara-analysts', 'elara-admins'],
+        },
       },
     });
 
@@ -115,7 +129,9 @@ describe('a good login', () => {
       'in_response_to_mismatch',
     );
     const own = idp.responseBase64({ request: mine });
-    await expect(ctx.sso.validateResponse(tenant, own, { expectedRequestId: mine.id })).resolves.toMatchObject({
+    await expect(
+      ctx.sso.validateResponse(tenant, own, { expectedRequestId: mine.id }),
+    ).resolves.toMatchObject({
       requestId: mine.id,
     });
   });

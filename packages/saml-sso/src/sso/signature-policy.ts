@@ -24,13 +24,15 @@ export function checkSignaturePolicy(signature: Element, signedId: string): void
   if (signedInfo.length !== 1 || values.length !== 1 || keyInfos.length > 1) {
     throw structure('signature must hold one SignedInfo, one SignatureValue, at most one KeyInfo');
   }
-  if (parts.length !== 2 + keyInfos.length) throw structure('signature holds unexpected elements (e.g. Object)');
+  if (parts.length !== 2 + keyInfos.length)
+    throw structure('signature holds unexpected elements (e.g. Object)');
 
   const info = signedInfo[0]!;
   const c14n = singleAlgorithm(info, 'CanonicalizationMethod');
   if (c14n !== ALGORITHMS.excC14n) throw algorithm('SignedInfo canonicalisation must be exclusive c14n');
   const method = singleAlgorithm(info, 'SignatureMethod');
-  if (!ACCEPTED_SIGNATURE_METHODS.has(method)) throw algorithm('signature method must be RSA-SHA256 or RSA-SHA512');
+  if (!ACCEPTED_SIGNATURE_METHODS.has(method))
+    throw algorithm('signature method must be RSA-SHA256 or RSA-SHA512');
 
   const references = childrenNamed(info, NS.dsig, 'Reference');
   if (references.length !== 1 || elementChildren(info).length !== 3) {
@@ -46,7 +48,9 @@ function checkReference(reference: Element, signedId: string): void {
   const transformLists = childrenNamed(reference, NS.dsig, 'Transforms');
   if (transformLists.length !== 1) throw structure('reference must list its transforms');
   const transforms = elementChildren(transformLists[0]!);
-  const names = transforms.map((t) => (isNamed(t, NS.dsig, 'Transform') ? (attribute(t, 'Algorithm') ?? '') : ''));
+  const names = transforms.map((t) =>
+    isNamed(t, NS.dsig, 'Transform') ? (attribute(t, 'Algorithm') ?? '') : '',
+  );
   if (
     names.length === 0 ||
     names.length > 2 ||
@@ -58,7 +62,8 @@ function checkReference(reference: Element, signedId: string): void {
   }
   const digest = singleAlgorithm(reference, 'DigestMethod');
   if (!ACCEPTED_DIGEST_METHODS.has(digest)) throw algorithm('digest must be SHA-256 or SHA-512');
-  if (childrenNamed(reference, NS.dsig, 'DigestValue').length !== 1) throw structure('reference needs one DigestValue');
+  if (childrenNamed(reference, NS.dsig, 'DigestValue').length !== 1)
+    throw structure('reference needs one DigestValue');
 }
 
 function singleAlgorithm(parent: Element, localName: string): string {

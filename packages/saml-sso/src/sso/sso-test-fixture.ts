@@ -22,7 +22,9 @@ export interface SsoTestContext {
   close(): Promise<void>;
 }
 
-export function createSsoTestContext(options: { maxResponseBytes?: number } = {}): SsoTestContext {
+export function createSsoTestContext(
+  options: { maxResponseBytes?: number; requestTtlSeconds?: number } = {},
+): SsoTestContext {
   const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
   const keyPrefix = `test:saml:${randomUUID()}`;
   const sso = createSamlSso({ redis, keyPrefix, publicBaseUrl: PUBLIC_BASE_URL, ...options });

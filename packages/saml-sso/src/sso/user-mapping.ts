@@ -19,7 +19,11 @@ const MAX_DISPLAY_NAME_CHARS = 256;
  * the tenant's default role, or `no_role` when it has none.
  */
 export function mapUser(tenant: TenantSamlConfig, claims: AssertionClaims): MappedUser {
-  return { email: resolveEmail(tenant, claims), displayName: resolveDisplayName(tenant, claims), role: resolveRole(tenant, claims) };
+  return {
+    email: resolveEmail(tenant, claims),
+    displayName: resolveDisplayName(tenant, claims),
+    role: resolveRole(tenant, claims),
+  };
 }
 
 function resolveEmail(tenant: TenantSamlConfig, claims: AssertionClaims): string {
@@ -49,7 +53,8 @@ function resolveRole(tenant: TenantSamlConfig, claims: AssertionClaims): SamlRol
     .filter((group) => Object.hasOwn(groups, group))
     .map((group) => groups[group]!);
   const best = SAML_ROLES.find((role) => mapped.includes(role)) ?? defaultRole;
-  if (best === null) throw new SamlRejected('no_role', 'no group maps to a role and there is no default role');
+  if (best === null)
+    throw new SamlRejected('no_role', 'no group maps to a role and there is no default role');
   return best;
 }
 

@@ -69,7 +69,10 @@ export function buildAssertionXml(a: AssertionFields): string {
     optionalAttr('NotOnOrAfter', a.notOnOrAfter && instant(a.notOnOrAfter)),
   ].filter(Boolean);
   const audienceXml = (a.audiences ?? [])
-    .map((list) => `<saml:AudienceRestriction>${list.map((x) => `<saml:Audience>${esc(x)}</saml:Audience>`).join('')}</saml:AudienceRestriction>`)
+    .map(
+      (list) =>
+        `<saml:AudienceRestriction>${list.map((x) => `<saml:Audience>${esc(x)}</saml:Audience>`).join('')}</saml:AudienceRestriction>`,
+    )
     .join('');
   return [
     `<saml:Assertion xmlns:saml="${NS.assertion}" ID="${esc(a.assertionId)}" Version="2.0" IssueInstant="${instant(a.issueInstant)}">`,

@@ -58,8 +58,11 @@ const FIVE_MINUTES_MS = 5 * 60 * 1000;
 
 /** Generates an RSA-2048 key and a self-signed SHA-256 certificate for it. */
 export async function generateSigningKeyPair(commonName = 'test-idp'): Promise<SigningKeyPair> {
-  const pems = await generate([{ name: 'commonName', value: commonName }], { keySize: 2048, algorithm: 'sha256' });
-  return { privateKeyPem: pems.private, certificatePem: pems.cert };
+  const pems = await generate([{ name: 'commonName', value: commonName }], {
+    keySize: 2048,
+    algorithm: 'sha256',
+  });
+  return { privateKeyPem: pems.private, certificatePem: `${pems.cert.trim()}\n` };
 }
 
 /** A random xs:ID like the ones IdPs generate. */
@@ -173,7 +176,9 @@ export function encodeSamlResponse(xml: string): string {
 export function readAuthnRequest(login: LoginStart): AuthnRequestInfo {
   const xml =
     login.binding === 'HTTP-Redirect'
-      ? inflateRawSync(Buffer.from(new URL(login.url).searchParams.get('SAMLRequest') ?? '', 'base64')).toString('utf8')
+      ? inflateRawSync(
+          Buffer.from(new URL(login.url).searchParams.get('SAMLRequest') ?? '', 'base64'),
+        ).toString('utf8')
       : Buffer.from(login.fields.SAMLRequest ?? '', 'base64').toString('utf8');
   const request = new DOMParser().parseFromString(xml, 'text/xml').documentElement;
   const issuer = request.getElementsByTagNameNS(NS.assertion, 'Issuer')[0]?.textContent ?? '';

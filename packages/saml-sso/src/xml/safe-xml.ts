@@ -9,7 +9,8 @@ import { NODE } from './dom-read.ts';
  * anything recursive (XPath, canonicalisation) runs on it.
  */
 
-export type XmlProblem = 'too_large' | 'invalid_encoding' | 'dtd_forbidden' | 'malformed_xml' | 'forbidden_node';
+export type XmlProblem =
+  'too_large' | 'invalid_encoding' | 'dtd_forbidden' | 'malformed_xml' | 'forbidden_node';
 
 /** A problem with untrusted XML input; `problem` is machine-readable, the message never quotes input. */
 export class XmlInputError extends Error {
@@ -75,7 +76,11 @@ export function assertSafeXmlText(xml: string, maxBytes: number): void {
 function hasForbiddenCharacter(text: string): boolean {
   for (let i = 0; i < text.length; i += 1) {
     const code = text.charCodeAt(i);
-    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0xfffe || code === 0xffff) {
+    if (
+      (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) ||
+      code === 0xfffe ||
+      code === 0xffff
+    ) {
       return true;
     }
   }
