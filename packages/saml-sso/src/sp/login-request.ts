@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { SAML } from '@node-saml/node-saml';
+import { SAML } from '@node-saml/passport-saml';
 import type { TenantSamlConfig } from '../config/saml-config.types.ts';
 import { nodeSamlOptions } from '../sso/node-saml-options.ts';
 import { createRequestIdCache, type SamlRedis } from '../sso/request-id-cache.ts';

@@ -1,4 +1,4 @@
-import { generateServiceProviderMetadata } from '@node-saml/node-saml';
+import { generateServiceProviderMetadata } from '@node-saml/passport-saml';
 import { NAME_ID_FORMATS, type TenantSamlConfig } from '../config/saml-config.types.ts';
 import type { SpEndpoints } from './sp-endpoints.ts';
 

@@ -1,4 +1,4 @@
-import { SAML } from '@node-saml/node-saml';
+import { SAML } from '@node-saml/passport-saml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TenantSamlConfig } from '../config/saml-config.types.ts';
 import { createTestIdp, generateSigningKeyPair, type TestIdp } from '../testing/test-idp.ts';

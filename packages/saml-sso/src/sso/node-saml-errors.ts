@@ -1,4 +1,4 @@
-import { SamlStatusError } from '@node-saml/node-saml';
+import { SamlStatusError } from '@node-saml/passport-saml';
 import { SamlRejected, type SamlRejectionCode } from './saml-rejected.ts';
 
 // node-saml 5.1 signals everything with plain Errors; these are its messages, most specific first.

@@ -1,4 +1,4 @@
-import { ValidateInResponseTo, type CacheProvider, type SamlConfig } from '@node-saml/node-saml';
+import { ValidateInResponseTo, type CacheProvider, type SamlConfig } from '@node-saml/passport-saml';
 import { NAME_ID_FORMATS, type TenantSamlConfig } from '../config/saml-config.types.ts';
 import type { SpEndpoints } from '../sp/sp-endpoints.ts';
 

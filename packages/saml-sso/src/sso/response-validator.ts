@@ -1,4 +1,4 @@
-import { SAML, type CacheProvider } from '@node-saml/node-saml';
+import { SAML, type CacheProvider } from '@node-saml/passport-saml';
 import type { SamlRole, TenantSamlConfig } from '../config/saml-config.types.ts';
 import type { SpEndpoints } from '../sp/sp-endpoints.ts';
 import { decodeBase64Xml, parseUntrustedXml, XmlInputError, type XmlLimits } from '../xml/safe-xml.ts';

@@ -64,13 +64,25 @@ export function createDeadLetterAdminService({
     pickReadableFields(ctx.ability, 'DeadLetter', deadLetterSubject(row));
 
   return {
-    async list(actor: ActorContext, ability: AppAbility, query: ListDeadLettersQuery = {}): Promise<Page<DeadLetterView>> {
+    async list(
+      actor: ActorContext,
+      ability: AppAbility,
+      query: ListDeadLettersQuery = {},
+    ): Promise<Page<DeadLetterView>> {
       const ctx: AdminContext = { actor, ability };
       const tenantId = resolveTenant(ctx, 'DeadLetter', query.tenantId, 'read');
       const limit = pageSize(query.limit);
       const after = decodeTimeKeyCursor(CURSOR_KIND, query.cursor);
-      const rows = await withTenant(pool, tenantId, (tx) => listDeadLetters(tx, tenantId, { after, limit: limit + 1 }));
-      return toPage(rows, limit, CURSOR_KIND, (row) => [row.received_key, row.id], (row) => view(ctx, row));
+      const rows = await withTenant(pool, tenantId, (tx) =>
+        listDeadLetters(tx, tenantId, { after, limit: limit + 1 }),
+      );
+      return toPage(
+        rows,
+        limit,
+        CURSOR_KIND,
+        (row) => [row.received_key, row.id],
+        (row) => view(ctx, row),
+      );
     },
 
     /** Re-drives one dead-lettered message; a message that is not dead-lettered is not found. */
@@ -95,7 +107,11 @@ export function createDeadLetterAdminService({
     },
 
     /** Re-drives up to 100 of the tenant's dead letters, oldest first. */
-    redriveAll(actor: ActorContext, ability: AppAbility, input: DeadLettersRef = {}): Promise<RedriveAllResult> {
+    redriveAll(
+      actor: ActorContext,
+      ability: AppAbility,
+      input: DeadLettersRef = {},
+    ): Promise<RedriveAllResult> {
       const ctx: AdminContext = { actor, ability };
       const spec = { action: 'dead_letter.redrive_all', targetType: 'dead_letter', tenantId: input.tenantId };
       return trail.run(ctx, spec, async () => {

@@ -99,7 +99,11 @@ export function createMessageService({ pool }: { pool: Pool }) {
   };
 
   return {
-    async list(actor: ActorContext, ability: AppAbility, query: ListMessagesQuery = {}): Promise<Page<MessageView>> {
+    async list(
+      actor: ActorContext,
+      ability: AppAbility,
+      query: ListMessagesQuery = {},
+    ): Promise<Page<MessageView>> {
       const ctx: AdminContext = { actor, ability };
       const tenantId = resolveTenant(ctx, 'Message', query.tenantId, 'read');
       const limit = pageSize(query.limit);

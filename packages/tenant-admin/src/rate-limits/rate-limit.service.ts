@@ -57,7 +57,11 @@ export function createRateLimitService({
     },
 
     /** Platform admins: moves the tenant to `tier` and answers its new limits. */
-    async changeTier(actor: ActorContext, ability: AppAbility, input: { tenantId: string; tier: Tier }): Promise<RateLimitsView> {
+    async changeTier(
+      actor: ActorContext,
+      ability: AppAbility,
+      input: { tenantId: string; tier: Tier },
+    ): Promise<RateLimitsView> {
       await tenants.changeTier(actor, ability, input);
       return get({ actor, ability }, { tenantId: input.tenantId });
     },

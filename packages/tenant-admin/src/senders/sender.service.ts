@@ -108,7 +108,11 @@ export function createSenderService({
   });
 
   return {
-    async list(actor: ActorContext, ability: AppAbility, query: ListSendersQuery = {}): Promise<Page<SenderView>> {
+    async list(
+      actor: ActorContext,
+      ability: AppAbility,
+      query: ListSendersQuery = {},
+    ): Promise<Page<SenderView>> {
       const ctx: AdminContext = { actor, ability };
       const tenantId = resolveTenant(ctx, 'WhatsappSender', query.tenantId, 'read');
       const limit = pageSize(query.limit);
@@ -117,7 +121,13 @@ export function createSenderService({
       const rows = await withTenant(pool, tenantId, (tx) =>
         listSenders(tx, tenantId, { status, after, limit: limit + 1 }),
       );
-      return toPage(rows, limit, CURSOR_KIND, (row) => [row.created_key, row.id], (row) => senderView(ctx, row));
+      return toPage(
+        rows,
+        limit,
+        CURSOR_KIND,
+        (row) => [row.created_key, row.id],
+        (row) => senderView(ctx, row),
+      );
     },
 
     async get(actor: ActorContext, ability: AppAbility, input: SenderRef): Promise<SenderView> {
@@ -127,7 +137,11 @@ export function createSenderService({
     },
 
     /** Adds a number. A number another sender (of any tenant) has is a `ConflictError`. */
-    create(actor: ActorContext, ability: AppAbility, input: SendersRef & { data: NewSenderData }): Promise<SenderView> {
+    create(
+      actor: ActorContext,
+      ability: AppAbility,
+      input: SendersRef & { data: NewSenderData },
+    ): Promise<SenderView> {
       const ctx: AdminContext = { actor, ability };
       return trail.run(ctx, spec('sender.create', input), async () => {
         const tenantId = resolveTenant(ctx, 'WhatsappSender', input.tenantId, 'create');
@@ -150,7 +164,11 @@ export function createSenderService({
     },
 
     /** Enables or disables a number (`{ status }`); credentials change through `rotateCredentials`. */
-    update(actor: ActorContext, ability: AppAbility, input: SenderRef & { patch: { status?: SenderStatus } }): Promise<SenderView> {
+    update(
+      actor: ActorContext,
+      ability: AppAbility,
+      input: SenderRef & { patch: { status?: SenderStatus } },
+    ): Promise<SenderView> {
       const ctx: AdminContext = { actor, ability };
       return trail.run(ctx, spec('sender.update', input), async () => {
         const tenantId = resolveTenant(ctx, 'WhatsappSender', input.tenantId);
@@ -181,7 +199,11 @@ export function createSenderService({
      * New Twilio credentials (a rotated auth token, optionally another account SID), sealed like
      * the first ones by `@elara/tenancy/onboarding`'s `replaceSenderCredentials`.
      */
-    rotateCredentials(actor: ActorContext, ability: AppAbility, input: SenderRef & { data: SenderCredentials }): Promise<SenderView> {
+    rotateCredentials(
+      actor: ActorContext,
+      ability: AppAbility,
+      input: SenderRef & { data: SenderCredentials },
+    ): Promise<SenderView> {
       const ctx: AdminContext = { actor, ability };
       return trail.run(ctx, spec('sender.rotate', input), async () => {
         const { tenantId, senderId, row } = await load(ctx, input);
@@ -191,7 +213,10 @@ export function createSenderService({
         const data = parseInput(credentialsSchema, input.data, 'credentials');
         const accountSid = data.accountSid ?? row.account_sid;
         try {
-          await onboarding.replaceSenderCredentials(tenantId, senderId, { accountSid, authToken: data.authToken });
+          await onboarding.replaceSenderCredentials(tenantId, senderId, {
+            accountSid,
+            authToken: data.authToken,
+          });
         } catch (error) {
           if (isRecordNotFound(error)) throw new NotFoundError('WhatsappSender');
           throw error;

@@ -75,11 +75,7 @@ export function createAuditTrail({
      * event cannot be recorded throws the audit log's error: the change is committed, but it must
      * not pass silently.
      */
-    async run<T>(
-      ctx: AdminContext,
-      spec: AuditedAction,
-      work: () => Promise<AuditedOutcome<T>>,
-    ): Promise<T> {
+    async run<T>(ctx: AdminContext, spec: AuditedAction, work: () => Promise<AuditedOutcome<T>>): Promise<T> {
       let outcome: AuditedOutcome<T>;
       try {
         outcome = await work();

@@ -40,7 +40,11 @@ function invalidCursor(): ValidationError {
 }
 
 /** The key of a cursor made by `encodeCursor(kind, …)` with `arity` parts; null when none was given. */
-export function decodeCursor(kind: string, cursor: string | null | undefined, arity: number): string[] | null {
+export function decodeCursor(
+  kind: string,
+  cursor: string | null | undefined,
+  arity: number,
+): string[] | null {
   if (cursor === undefined || cursor === null || cursor === '') return null;
   if (cursor.length > 1024) throw invalidCursor();
   let parsed: unknown;

@@ -13,12 +13,7 @@ import { resolveTenant, isPlatformAdmin, type AdminContext } from '../shared/adm
 import type { AuditTrail } from '../shared/audit-trail.ts';
 import { isUniqueViolation } from '../shared/db-errors.ts';
 import { decodeCursor, pageSize, toPage, type Page } from '../shared/pagination.ts';
-import {
-  brandDomainsSchema,
-  languageSchema,
-  parseInput,
-  tierSchema,
-} from '../shared/validation.ts';
+import { brandDomainsSchema, languageSchema, parseInput, tierSchema } from '../shared/validation.ts';
 import { ConflictError } from '../tenant-admin.errors.ts';
 import {
   findTenant,
@@ -102,13 +97,18 @@ export function createTenantService({
     });
 
   const setStatus = (ctx: AdminContext, input: TenantRef, status: 'active' | 'suspended') =>
-    mutate(ctx, status === 'suspended' ? 'tenant.suspend' : 'tenant.reactivate', input.tenantId, (stored, row) => {
-      assertCanOrNotFound(ctx.ability, 'suspend', stored);
-      return {
-        changes: row.status === status ? {} : { status },
-        details: { previousStatus: row.status, status },
-      };
-    });
+    mutate(
+      ctx,
+      status === 'suspended' ? 'tenant.suspend' : 'tenant.reactivate',
+      input.tenantId,
+      (stored, row) => {
+        assertCanOrNotFound(ctx.ability, 'suspend', stored);
+        return {
+          changes: row.status === status ? {} : { status },
+          details: { previousStatus: row.status, status },
+        };
+      },
+    );
 
   return {
     /**
@@ -147,7 +147,11 @@ export function createTenantService({
      * Platform admins: every tenant, by slug (needs `list_tenants`, see the README). A tenant
      * actor's list is its own tenant.
      */
-    async list(actor: ActorContext, ability: AppAbility, query: ListTenantsQuery = {}): Promise<Page<TenantView>> {
+    async list(
+      actor: ActorContext,
+      ability: AppAbility,
+      query: ListTenantsQuery = {},
+    ): Promise<Page<TenantView>> {
       const ctx: AdminContext = { actor, ability };
       assertCan(ctx.ability, 'read', 'Tenant');
       const limit = pageSize(query.limit);
@@ -158,10 +162,17 @@ export function createTenantService({
         rows = await listTenantDirectory(pool, { afterSlug: after, limit: limit + 1, status });
       } else {
         const tenantId = resolveTenant(ctx, 'Tenant', undefined);
-        const own = after === null ? await withTenant(pool, tenantId, (tx) => findTenant(tx, tenantId)) : null;
+        const own =
+          after === null ? await withTenant(pool, tenantId, (tx) => findTenant(tx, tenantId)) : null;
         rows = own && (status === null || own.status === status) ? [own] : [];
       }
-      return toPage(rows, limit, CURSOR_KIND, (row) => [row.slug], (row) => tenantView(ctx, row));
+      return toPage(
+        rows,
+        limit,
+        CURSOR_KIND,
+        (row) => [row.slug],
+        (row) => tenantView(ctx, row),
+      );
     },
 
     async get(actor: ActorContext, ability: AppAbility, input: TenantRef): Promise<TenantView> {
@@ -173,7 +184,11 @@ export function createTenantService({
     },
 
     /** Owners (their own tenant) and platform admins. */
-    rename(actor: ActorContext, ability: AppAbility, input: TenantRef & { name: string }): Promise<TenantView> {
+    rename(
+      actor: ActorContext,
+      ability: AppAbility,
+      input: TenantRef & { name: string },
+    ): Promise<TenantView> {
       const ctx: AdminContext = { actor, ability };
       return mutate(ctx, 'tenant.rename', input.tenantId, (stored, row) => {
         authorizeUpdate(ctx.ability, stored, { name: input.name });
@@ -195,7 +210,11 @@ export function createTenantService({
     },
 
     /** Platform admins; the tier sets the tenant's rate limits (`@elara/ratelimit/tiers`). */
-    changeTier(actor: ActorContext, ability: AppAbility, input: TenantRef & { tier: Tier }): Promise<TenantView> {
+    changeTier(
+      actor: ActorContext,
+      ability: AppAbility,
+      input: TenantRef & { tier: Tier },
+    ): Promise<TenantView> {
       const ctx: AdminContext = { actor, ability };
       return mutate(ctx, 'tenant.change_tier', input.tenantId, (stored, row) => {
         authorizeUpdate(ctx.ability, stored, { tier: input.tier });

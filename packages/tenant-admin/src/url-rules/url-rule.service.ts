@@ -13,7 +13,13 @@ import type { AuditTrail } from '../shared/audit-trail.ts';
 import { decodeCursor, pageSize, toPage, type Page } from '../shared/pagination.ts';
 import { domainSchema, parseInput } from '../shared/validation.ts';
 import { findUrlRuleByDomain, type UrlRuleRow } from './url-rule.repo.ts';
-import type { ListUrlRulesQuery, UrlRuleData, UrlRuleList, UrlRulesRef, UrlRuleView } from './url-rule.types.ts';
+import type {
+  ListUrlRulesQuery,
+  UrlRuleData,
+  UrlRuleList,
+  UrlRulesRef,
+  UrlRuleView,
+} from './url-rule.types.ts';
 
 export type { ListUrlRulesQuery, UrlRuleData, UrlRuleList, UrlRulesRef, UrlRuleView };
 
@@ -68,7 +74,11 @@ export function createUrlRuleService({
      * Ordered by list then domain. The tenancy service reads a tenant's whole list (lists are
      * hundreds of rules at most) and this pages it.
      */
-    async list(actor: ActorContext, ability: AppAbility, query: ListUrlRulesQuery = {}): Promise<Page<UrlRuleView>> {
+    async list(
+      actor: ActorContext,
+      ability: AppAbility,
+      query: ListUrlRulesQuery = {},
+    ): Promise<Page<UrlRuleView>> {
       const ctx: AdminContext = { actor, ability };
       const tenantId = resolveTenant(ctx, 'UrlRule', query.tenantId, 'read');
       const limit = pageSize(query.limit);
@@ -89,14 +99,20 @@ export function createUrlRuleService({
      * Adds a rule, or moves an existing domain to another list and replaces its note. A new
      * domain needs `create`; an existing one also `update`.
      */
-    set(actor: ActorContext, ability: AppAbility, input: UrlRulesRef & { data: UrlRuleData }): Promise<UrlRuleView> {
+    set(
+      actor: ActorContext,
+      ability: AppAbility,
+      input: UrlRulesRef & { data: UrlRuleData },
+    ): Promise<UrlRuleView> {
       const ctx: AdminContext = { actor, ability };
       const spec = { action: 'url_rule.set', targetType: 'url_rule', tenantId: input.tenantId };
       return trail.run(ctx, spec, async () => {
         const tenantId = resolveTenant(ctx, 'UrlRule', input.tenantId, 'create');
         authorizeCreate(ctx.ability, 'UrlRule', tenantId, input.data);
         const data = parseInput(ruleSchema, input.data, 'url rule');
-        const existing = await withTenant(pool, tenantId, (tx) => findUrlRuleByDomain(tx, tenantId, data.domain));
+        const existing = await withTenant(pool, tenantId, (tx) =>
+          findUrlRuleByDomain(tx, tenantId, data.domain),
+        );
         if (existing) {
           const stored = asSubject('UrlRule', rowSubject(existing));
           pickPermittedFields(ctx.ability, 'update', stored, { list: data.list, note: data.note });

@@ -97,10 +97,10 @@ export async function eraseWhatsappUser(tx: TenantTx, tenantId: string, id: stri
         AND m.whatsapp_user_id = $2 AND r.inbound_message_id = m.id AND e.provider_sid = r.provider_sid`,
     [tenantId, id],
   );
-  const messages = await tx.query('DELETE FROM inbound_messages WHERE tenant_id = $1 AND whatsapp_user_id = $2', [
-    tenantId,
-    id,
-  ]);
+  const messages = await tx.query(
+    'DELETE FROM inbound_messages WHERE tenant_id = $1 AND whatsapp_user_id = $2',
+    [tenantId, id],
+  );
   await tx.query('DELETE FROM whatsapp_users WHERE tenant_id = $1 AND id = $2', [tenantId, id]);
   return messages.rowCount ?? 0;
 }

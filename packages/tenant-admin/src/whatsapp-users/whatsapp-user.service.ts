@@ -90,7 +90,11 @@ export function createWhatsappUserService({ pool, trail }: { pool: Pool; trail: 
   });
 
   return {
-    async list(actor: ActorContext, ability: AppAbility, query: ListWhatsappUsersQuery = {}): Promise<Page<WhatsappUserView>> {
+    async list(
+      actor: ActorContext,
+      ability: AppAbility,
+      query: ListWhatsappUsersQuery = {},
+    ): Promise<Page<WhatsappUserView>> {
       const ctx: AdminContext = { actor, ability };
       const tenantId = resolveTenant(ctx, 'WhatsappUser', query.tenantId, 'read');
       const limit = pageSize(query.limit);
@@ -113,7 +117,13 @@ export function createWhatsappUserService({ pool, trail }: { pool: Pool; trail: 
           limit: limit + 1,
         }),
       );
-      return toPage(rows, limit, CURSOR_KIND, (row) => [row.first_seen_key, row.id], (row) => view(ctx, row));
+      return toPage(
+        rows,
+        limit,
+        CURSOR_KIND,
+        (row) => [row.first_seen_key, row.id],
+        (row) => view(ctx, row),
+      );
     },
 
     async get(actor: ActorContext, ability: AppAbility, input: WhatsappUserRef): Promise<WhatsappUserView> {
@@ -126,7 +136,11 @@ export function createWhatsappUserService({ pool, trail }: { pool: Pool; trail: 
     },
 
     /** `language` and `optedOutAt` only. */
-    update(actor: ActorContext, ability: AppAbility, input: WhatsappUserRef & { patch: WhatsappUserPatch }): Promise<WhatsappUserView> {
+    update(
+      actor: ActorContext,
+      ability: AppAbility,
+      input: WhatsappUserRef & { patch: WhatsappUserPatch },
+    ): Promise<WhatsappUserView> {
       const ctx: AdminContext = { actor, ability };
       return trail.run(ctx, spec('whatsapp_user.update', input), async () => {
         const tenantId = resolveTenant(ctx, 'WhatsappUser', input.tenantId);

@@ -1,4 +1,4 @@
-import type { Router } from 'express';
+import express, { type Router } from 'express';
 import type { Pool } from '@elara/db/pool';
 import type { Logger } from '@elara/logger/logger';
 import { createAuditLog } from '@elara/audit-log/service';
@@ -13,6 +13,10 @@ import { API_KEY_SCOPE_NAMES } from '@elara/access-control/scopes';
 import { createApiKeyAdmin } from '@elara/tenant-admin/api-keys';
 import { createAuditViewer } from '@elara/tenant-admin/audit';
 import { createStaffService } from '@elara/tenant-admin/staff';
+import { createSsoConfigService } from '@elara/tenant-admin/sso-config';
+import { createSsoLoginService } from '@elara/tenant-admin/sso-login';
+import { createSamlSso } from '@elara/saml-sso/sso';
+import { withTenant } from '@elara/db/tenant';
 import type { Redis } from 'ioredis';
 import type { ApiConfig } from '../api.config.ts';
 import { mapAdminError } from './admin-errors.ts';
@@ -21,6 +25,8 @@ import { createRequestAuthenticator } from './request-actor.ts';
 import { apiKeyRoutes } from './routes/api-keys.routes.ts';
 import { auditRoutes } from './routes/audit.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
+import { ssoConfigRoutes } from './routes/sso-config.routes.ts';
+import { ssoRoutes } from './routes/sso.routes.ts';
 import { staffRoutes } from './routes/staff.routes.ts';
 
 export interface AdminApiDeps {
@@ -65,17 +71,40 @@ export function createAdminApi({ config, pool, redis, logger }: AdminApiDeps): R
     allowedScopes: API_KEY_SCOPE_NAMES,
   });
   const auditLog = createAuditLog({ pool });
+  const saml = createSamlSso({
+    redis,
+    keyPrefix: config.REDIS_KEY_PREFIX,
+    publicBaseUrl: config.PUBLIC_BASE_URL,
+  });
+  const slugOf = async (tenantId: string) =>
+    withTenant(pool, tenantId, async (tx) => {
+      const { rows } = await tx.query<{ slug: string }>('SELECT slug FROM tenants WHERE id = $1', [tenantId]);
+      if (!rows[0]) throw new Error('tenant not found in its own context');
+      return rows[0].slug;
+    });
   const routes = [
     ...authRoutes({ sessions }),
     ...staffRoutes({ staff: createStaffService({ accounts, audit: auditLog }) }),
     ...apiKeyRoutes({ apiKeys: createApiKeyAdmin({ apiKeys, audit: auditLog }) }),
     ...auditRoutes({ audit: createAuditViewer({ auditLog }) }),
+    ...ssoConfigRoutes({ ssoConfig: createSsoConfigService({ pool, saml, audit: auditLog, slugOf }) }),
   ];
-  return createApiRouter({
-    routes,
-    authenticate: createRequestAuthenticator({ accessTokens, apiKeys }),
-    mapError: mapAdminError,
-    logger,
-    version: config.SERVICE_VERSION,
-  });
+  const router = express.Router();
+  router.use(
+    ssoRoutes({
+      sso: createSsoLoginService({ pool, saml, accounts, sessions, audit: auditLog }),
+      logger,
+      secureCookies: config.PUBLIC_BASE_URL.startsWith('https:'),
+    }),
+  );
+  router.use(
+    createApiRouter({
+      routes,
+      authenticate: createRequestAuthenticator({ accessTokens, apiKeys }),
+      mapError: mapAdminError,
+      logger,
+      version: config.SERVICE_VERSION,
+    }),
+  );
+  return router;
 }
