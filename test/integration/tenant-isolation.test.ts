@@ -66,6 +66,7 @@ async function seedTenant(key: 'a' | 'b'): Promise<void> {
       `INSERT INTO delivery_status_events (tenant_id, provider_sid, status) VALUES ($1, 'SMx', 'sent')`,
       [tenant.id],
     );
+    await tx.query(`INSERT INTO tenant_sso_configs (tenant_id, config) VALUES ($1, '{}')`, [tenant.id]);
     await tx.query(`INSERT INTO tenant_url_rules (tenant_id, list, domain) VALUES ($1, 'block', $2)`, [
       tenant.id,
       `scam-${key}.example`,

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createPool } from '@elara/db/pool';
+import { createPrismaClient } from '@elara/db/prisma';
 import type { Logger } from '@elara/logger/logger';
 import { createIntakeService } from '@elara/pipeline/intake';
 import { createStatusCallbackService } from '@elara/pipeline/status';
@@ -34,16 +35,18 @@ export async function startApi(config: ApiConfig, logger: Logger): Promise<Runni
     prefix: config.REDIS_KEY_PREFIX,
     sendRetry: { attempts: config.SEND_ATTEMPTS, backoffMs: config.SEND_BACKOFF_MS },
   });
+  const prisma = createPrismaClient(config.DATABASE_URL);
+  const secretBox = createSecretBox(config.ELARA_SECRETS_KEY);
   let shuttingDown = false;
   const app = createApp({
     logger,
     webhooks: {
       publicBaseUrl: config.PUBLIC_BASE_URL,
-      senders: createSenderDirectory({ pool, secretBox: createSecretBox(config.ELARA_SECRETS_KEY) }),
+      senders: createSenderDirectory({ pool, secretBox }),
       intake: createIntakeService({ pool, producer, logger }),
       statusCallbacks: createStatusCallbackService({ pool }),
     },
-    adminApi: createAdminApi({ config, pool, redis, logger }),
+    adminApi: createAdminApi({ config, pool, prisma, secretBox, producer, redis, logger }),
     health: {
       isShuttingDown: () => shuttingDown,
       checkDependencies: async () => {
@@ -66,6 +69,7 @@ export async function startApi(config: ApiConfig, logger: Logger): Promise<Runni
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await producer.close();
       await closeRedis(redis);
+      await prisma.$disconnect();
       await pool.end();
     },
   };

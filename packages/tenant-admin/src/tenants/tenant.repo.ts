@@ -69,7 +69,7 @@ export async function updateTenant(tx: TenantTx, id: string, changes: TenantChan
 
 /**
  * One page of every tenant, by slug, through `list_tenants` (the proposed migration in
- * `sql/008.do.tenant-admin.sql`), which answers only in the platform context.
+ * migration 009), which answers only in the platform context.
  */
 export async function listTenantDirectory(
   pool: Pool,

@@ -1,5 +1,4 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { expect } from 'vitest';
 import type { ActorContext, TenantRole } from '@elara/access-control/actor';
 import type { RecordAuditEventInput } from '@elara/audit-log/types';
@@ -16,11 +15,9 @@ import { createTenantAdmin } from '../tenant-admin.ts';
 
 /*
  * Test support for this package's integration tests: a fresh database per test file (with the
- * proposed migration of sql/ applied), the real services, an in-memory audit collector and a
+ * migrations applied), the real services, an in-memory audit collector and a
  * producer that records what it would have queued. Not exported.
  */
-
-const PROPOSED_MIGRATION = new URL('../../sql/008.do.tenant-admin.sql', import.meta.url);
 
 /** Records audit events in memory, as `@elara/audit-log`'s `record` would receive them. */
 export function createAuditCollector() {
@@ -58,9 +55,6 @@ export function createRecordingProducer() {
 
 export async function createTenantAdminFixture() {
   const db = await createTestDatabase();
-  const owner = createPool({ connectionString: db.ownerUrl, max: 1, applicationName: 'tenant-admin-owner' });
-  await owner.query(await readFile(PROPOSED_MIGRATION, 'utf8'));
-  await owner.end();
   const pool = createPool({ connectionString: db.appUrl, max: 5, applicationName: 'tenant-admin-test' });
   const prisma = createPrismaClient(db.appUrl);
   const secretBox = createSecretBox(randomBytes(32).toString('base64'));

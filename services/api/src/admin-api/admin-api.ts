@@ -1,5 +1,9 @@
 import express, { type Router } from 'express';
 import type { Pool } from '@elara/db/pool';
+import type { PrismaClient } from '@elara/db/prisma';
+import type { Producer } from '@elara/queue/queues';
+import type { SecretBox } from '@elara/secrets/secret-box';
+import { createTenantAdmin } from '@elara/tenant-admin/service';
 import type { Logger } from '@elara/logger/logger';
 import { createAuditLog } from '@elara/audit-log/service';
 import { createAccessTokens } from '@elara/identity/access-tokens';
@@ -28,17 +32,32 @@ import { authRoutes } from './routes/auth.routes.ts';
 import { ssoConfigRoutes } from './routes/sso-config.routes.ts';
 import { ssoRoutes } from './routes/sso.routes.ts';
 import { staffRoutes } from './routes/staff.routes.ts';
+import { senderRoutes, settingsRoutes, traffic, urlRuleRoutes } from './routes/tenant-resources.routes.ts';
+import { tenantRoutes } from './routes/tenants.routes.ts';
 
 export interface AdminApiDeps {
   config: ApiConfig;
   pool: Pool;
+  /** For the services that write through Prisma (tenant onboarding). */
+  prisma: PrismaClient;
+  secretBox: SecretBox;
+  /** Re-drives dead letters onto the message queue. */
+  producer: Producer<'whatsapp-inbound'>;
   /** Commands only (login throttling); not the BullMQ connection. */
   redis: Redis;
   logger: Logger;
 }
 
 /** The admin API (`/api/v1`): identity, permissions and the audit log wired to declared routes. */
-export function createAdminApi({ config, pool, redis, logger }: AdminApiDeps): Router {
+export function createAdminApi({
+  config,
+  pool,
+  prisma,
+  secretBox,
+  producer,
+  redis,
+  logger,
+}: AdminApiDeps): Router {
   const passwords = createPasswordHasher();
   const keys = createSigningKeys({
     privateKey: config.AUTH_JWT_PRIVATE_KEY,
@@ -82,8 +101,14 @@ export function createAdminApi({ config, pool, redis, logger }: AdminApiDeps): R
       if (!rows[0]) throw new Error('tenant not found in its own context');
       return rows[0].slug;
     });
+  const admin = createTenantAdmin({ pool, prisma, secretBox, audit: auditLog, producer });
   const routes = [
     ...authRoutes({ sessions }),
+    ...tenantRoutes({ admin }),
+    ...settingsRoutes({ admin }),
+    ...senderRoutes({ admin }),
+    ...urlRuleRoutes({ admin }),
+    ...traffic({ admin }),
     ...staffRoutes({ staff: createStaffService({ accounts, audit: auditLog }) }),
     ...apiKeyRoutes({ apiKeys: createApiKeyAdmin({ apiKeys, audit: auditLog }) }),
     ...auditRoutes({ audit: createAuditViewer({ auditLog }) }),

@@ -1,6 +1,4 @@
--- PROPOSED migration for packages/db/migrations (this package may not add migrations itself).
--- @elara/tenant-admin needs it for `tenants.list` for platform admins; its tests apply this file
--- to their own database. Move it, unchanged or renumbered, into packages/db/migrations.
+-- Issue 4: operators list tenants (@elara/tenant-admin `tenants.list`).
 
 -- Operators list tenants. Tenants are rows of a tenant table (RLS: a tenant context sees only
 -- itself, the platform context of 006 sees none), so listing them is a cross-tenant path, in 001's
@@ -23,7 +21,6 @@ ALTER FUNCTION list_tenants(text, integer, text) OWNER TO elara_directory;
 REVOKE ALL ON FUNCTION list_tenants(text, integer, text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION list_tenants(text, integer, text) TO elara_app;
 
--- Recommended, not required: the admin API's message list pages a tenant's messages newest first
--- on (received_at, id). Without this index each page sorts all of the tenant's messages. It costs
--- one more index write per inbound message on the hot path: measure with `pnpm bench:pipeline`.
-CREATE INDEX inbound_messages_tenant_received ON inbound_messages (tenant_id, received_at DESC, id DESC);
+-- Not added: an index on inbound_messages (tenant_id, received_at DESC, id DESC) for the admin
+-- message list. It would cost every inbound message one more index write on the hot path; add it
+-- with a benchmark run (`pnpm bench:pipeline`) when tenants' message lists grow large.
