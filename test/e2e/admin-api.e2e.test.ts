@@ -170,6 +170,13 @@ describe('the admin API', () => {
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toContain('text/csv');
     expect(String(csv.json)).toContain('admin_user.create');
+    const logins = await call('GET', '/audit-events?action=session.login', { token: owner });
+    const loginOutcomes = (logins.json.items as Array<{ outcome: string }>).map((e) => e.outcome);
+    expect(loginOutcomes).toEqual(expect.arrayContaining(['success', 'denied']));
+    expect(JSON.stringify(logins.json)).not.toContain(PASSWORD);
+    const jwks = await call('GET', '/auth/jwks.json');
+    expect(jwks.json.keys[0]).toMatchObject({ kty: 'OKP', crv: 'Ed25519' });
+    expect(jwks.json.keys[0].d).toBeUndefined();
     const otherChain = await call('GET', `/audit-events?chain=${tenants.b.id}`, { token: owner });
     expect(otherChain.status).toBe(404);
   });

@@ -12,6 +12,7 @@ import { createApiKeyService } from '@elara/identity/api-keys';
 import { createLoginThrottle } from '@elara/identity/login-throttle';
 import { createPasswordHasher } from '@elara/identity/passwords';
 import { createSessionService } from '@elara/identity/sessions';
+import { resolveTenantSlug } from '@elara/identity/directory';
 import { createSigningKeys } from '@elara/identity/signing-keys';
 import { API_KEY_SCOPE_NAMES } from '@elara/access-control/scopes';
 import { createApiKeyAdmin } from '@elara/tenant-admin/api-keys';
@@ -103,7 +104,12 @@ export function createAdminApi({
     });
   const admin = createTenantAdmin({ pool, prisma, secretBox, audit: auditLog, producer });
   const routes = [
-    ...authRoutes({ sessions }),
+    ...authRoutes({
+      sessions,
+      accessTokens,
+      audit: auditLog,
+      tenantIdOf: async (slug) => (await resolveTenantSlug(pool, slug))?.tenantId ?? null,
+    }),
     ...tenantRoutes({ admin }),
     ...settingsRoutes({ admin }),
     ...senderRoutes({ admin }),

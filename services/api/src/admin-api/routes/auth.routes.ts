@@ -1,4 +1,8 @@
+import type { AuditLog } from '@elara/audit-log/service';
+import type { AccessTokens } from '@elara/identity/access-tokens';
+import { IdentityError } from '@elara/identity/errors';
 import type { SessionService, SessionTokens } from '@elara/identity/sessions';
+import type { Request } from 'express';
 import { z } from 'zod';
 import { defineRoute, type ApiRoute } from '../api-route.ts';
 import type { RequestActor } from '../request-actor.ts';
@@ -25,9 +29,72 @@ const email = z.string().trim().min(3).max(254);
 const password = z.string().min(1).max(1024);
 const refresh = z.strictObject({ refreshToken: z.string().min(1).max(512) });
 
-/** Sign-in with a password, token refresh (rotating) and logout. */
-export function authRoutes({ sessions }: { sessions: SessionService }): ApiRoute<RequestActor>[] {
+export interface AuthRouteDeps {
+  sessions: SessionService;
+  accessTokens: AccessTokens;
+  audit: Pick<AuditLog, 'record'>;
+  /** The tenant a slug names, for recording a failed sign-in in that tenant's log. */
+  tenantIdOf: (slug: string) => Promise<string | null>;
+}
+
+/**
+ * Records a password sign-in in the tenant's audit log: who signed in, or that someone failed
+ * to (never the password, and the e-mail only in the tenant that owns the account).
+ */
+async function auditedLogin(
+  deps: AuthRouteDeps,
+  req: Request,
+  tenantId: () => Promise<string | null>,
+  login: () => Promise<SessionTokens>,
+): Promise<SessionTokens> {
+  const client = { sourceIp: req.ip ?? null, userAgent: req.get('user-agent') ?? null };
+  try {
+    const tokens = await login();
+    const actor =
+      tokens.subject.kind === 'tenant_user'
+        ? { type: 'user' as const, id: tokens.subject.userId }
+        : { type: 'platform_admin' as const, id: tokens.subject.adminId };
+    const chain = tokens.subject.kind === 'tenant_user' ? tokens.subject.tenantId : null;
+    await deps.audit.record({
+      tenantId: chain,
+      actor,
+      action: 'session.login',
+      outcome: 'success',
+      ...client,
+    });
+    return tokens;
+  } catch (error) {
+    if (error instanceof IdentityError) {
+      await deps.audit.record({
+        tenantId: await tenantId(),
+        actor: { type: 'system', display: 'password sign-in' },
+        action: 'session.login',
+        outcome: 'denied',
+        details: { reason: error.code },
+        ...client,
+      });
+    }
+    throw error;
+  }
+}
+
+/** Sign-in with a password, token refresh (rotating), logout, and the token verification keys. */
+export function authRoutes(deps: AuthRouteDeps): ApiRoute<RequestActor>[] {
+  const { sessions } = deps;
   return [
+    defineRoute<RequestActor>({
+      method: 'get',
+      path: '/auth/jwks.json',
+      summary: 'The public keys that verify access tokens (current and previous)',
+      tag: 'auth',
+      auth: 'none',
+      response: {
+        status: 200,
+        schema: z.object({ keys: z.array(z.record(z.string(), z.unknown())) }),
+        description: 'A JWK Set',
+      },
+      handle: async () => ({ status: 200, body: deps.accessTokens.jwks() }),
+    }),
     defineRoute<
       RequestActor,
       undefined,
@@ -44,12 +111,18 @@ export function authRoutes({ sessions }: { sessions: SessionService }): ApiRoute
       handle: async ({ body, req }) => ({
         status: 200,
         body: tokensBody(
-          await sessions.loginWithPassword({
-            tenantSlug: body.tenant,
-            email: body.email,
-            password: body.password,
-            ip: req.ip ?? '',
-          }),
+          await auditedLogin(
+            deps,
+            req,
+            () => deps.tenantIdOf(body.tenant),
+            () =>
+              sessions.loginWithPassword({
+                tenantSlug: body.tenant,
+                email: body.email,
+                password: body.password,
+                ip: req.ip ?? '',
+              }),
+          ),
         ),
       }),
     }),
@@ -69,7 +142,13 @@ export function authRoutes({ sessions }: { sessions: SessionService }): ApiRoute
       handle: async ({ body, req }) => ({
         status: 200,
         body: tokensBody(
-          await sessions.loginPlatformAdmin({ email: body.email, password: body.password, ip: req.ip ?? '' }),
+          await auditedLogin(
+            deps,
+            req,
+            async () => null,
+            () =>
+              sessions.loginPlatformAdmin({ email: body.email, password: body.password, ip: req.ip ?? '' }),
+          ),
         ),
       }),
     }),
