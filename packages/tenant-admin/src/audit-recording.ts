@@ -1,11 +1,10 @@
 import type { ActorContext } from '@elara/access-control/actor';
-import { ForbiddenError, NotFoundError } from '@elara/access-control/errors';
-import type { RecordAuditEventInput } from '@elara/audit-log/types';
+import { NotFoundError } from '@elara/access-control/errors';
+import type { AppAbility } from '@elara/access-control/subjects';
+import { createAuditTrail, type AuditSink } from './shared/audit-trail.ts';
 
 /** Where admin actions are recorded (`@elara/audit-log`'s `record`). */
-export interface AuditRecorder {
-  record(input: RecordAuditEventInput): Promise<unknown>;
-}
+export type AuditRecorder = AuditSink;
 
 /** The tenant an actor works in; tenant-scoped services are never called without one. */
 export function tenantOf(actor: ActorContext): string {
@@ -14,9 +13,9 @@ export function tenantOf(actor: ActorContext): string {
 }
 
 /**
- * Runs a mutating action and records it: `success`, `denied` (a permission failure or an object
- * the actor cannot see, which answers 404) or `error`. The record is written after the action, and a failure to record fails the call:
- * an admin action the log does not show must not look like it succeeded.
+ * Runs a mutating action of the actor's own tenant and records it through the audit trail
+ * (`shared/audit-trail.ts`): `success` on the tenant's chain, `denied` (403, or 404 for an object
+ * the actor cannot see) or `error` on the actor's chain. A success that cannot be recorded fails.
  */
 export async function withAudit<T>(
   audit: AuditRecorder,
@@ -25,24 +24,15 @@ export async function withAudit<T>(
   target: { type: string; id: string | null },
   work: () => Promise<T>,
 ): Promise<T> {
-  const base = {
-    tenantId: actor.tenantId,
-    actor: { type: actor.actorType, id: actor.actorId },
-    action,
-    target,
-    sourceIp: actor.ip ?? null,
-    userAgent: actor.userAgent ?? null,
-  };
-  let result: T;
-  try {
-    result = await work();
-  } catch (error) {
-    const status = (error as { status?: unknown } | null)?.status;
-    const denied =
-      error instanceof ForbiddenError || error instanceof NotFoundError || status === 403 || status === 404;
-    await audit.record({ ...base, outcome: denied ? 'denied' : 'error' });
-    throw error;
-  }
-  await audit.record({ ...base, outcome: 'success' });
-  return result;
+  // The trail reads only the actor; these services check permissions themselves.
+  const ctx = { actor, ability: undefined as unknown as AppAbility };
+  return createAuditTrail({ audit }).run(
+    ctx,
+    { action, targetType: target.type, targetId: target.id },
+    async () => ({
+      result: await work(),
+      tenantId: tenantOf(actor),
+      targetId: target.id,
+    }),
+  );
 }

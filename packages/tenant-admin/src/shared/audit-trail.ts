@@ -46,6 +46,14 @@ function failureOf(error: unknown): { outcome: 'denied' | 'error'; details: Reco
   if (error instanceof ForbiddenError) return { outcome: 'denied', details: { reason: 'forbidden' } };
   if (error instanceof NotFoundError) return { outcome: 'denied', details: { reason: 'not_found' } };
   if (error instanceof TenantAdminError) return { outcome: 'error', details: { reason: error.code } };
+  // Other packages' errors that carry a status (e.g. @elara/identity's): 403/404 are refusals.
+  const { status, code } = (error ?? {}) as { status?: unknown; code?: unknown };
+  if (status === 403 || status === 404) {
+    return { outcome: 'denied', details: { reason: status === 403 ? 'forbidden' : 'not_found' } };
+  }
+  if (typeof code === 'string' && typeof status === 'number' && status < 500) {
+    return { outcome: 'error', details: { reason: code.slice(0, 64) } };
+  }
   return { outcome: 'error', details: { reason: 'internal' } };
 }
 
