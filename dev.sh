@@ -45,7 +45,16 @@ install_dependencies() {
   pnpm --silent build:model
 }
 
+# promtool and amtool check the alert rules and Alertmanager config in test/observability.
+ensure_prometheus_tools() {
+  if command -v promtool >/dev/null && command -v amtool >/dev/null; then return; fi
+  log "installing promtool and amtool (prometheus, prometheus-alertmanager)"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends prometheus prometheus-alertmanager >/dev/null
+}
+
 prepare() {
+  ensure_prometheus_tools
   ensure_postgres
   ensure_redis
   ensure_pnpm

@@ -84,6 +84,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     HOST: '127.0.0.1',
     PORT: String(port),
     WORKER_STALLED_INTERVAL_MS: '1000',
+    // Off unless a test asks: parallel stacks and spawned workers would share the default ports.
+    METRICS_PORT: '0',
     ...options.env,
   };
   const api = await startApi(loadApiConfig(env), silent);

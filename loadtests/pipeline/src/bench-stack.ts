@@ -88,6 +88,8 @@ export async function startBenchStack(options: BenchOptions): Promise<BenchStack
     DATABASE_POOL_MAX: process.env.BENCH_POOL_MAX ?? '10',
     // Fifty senders at the default 80/s would cap the run at 4,000/s: well above what we measure.
     SENDER_MESSAGES_PER_SECOND: '80',
+    // Several workers share this env: their default metrics port would collide.
+    METRICS_PORT: '0',
   };
   const nodeArgs = options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : [];
   const processes = [

@@ -4,9 +4,11 @@ import {
   authEnv,
   databaseEnv,
   linkInspectionEnv,
+  metricsEnv,
   parseEnv,
   publicUrlEnv,
   secretsEnv,
+  telemetryEnv,
   threatFeedsEnv,
 } from './env-fragments.ts';
 
@@ -201,5 +203,51 @@ describe('authEnv', () => {
     expect(attempt({ AUTH_REFRESH_IDLE_SECONDS: '1209600' })).toThrow(/AUTH_REFRESH_IDLE_SECONDS/);
     expect(attempt({ AUTH_REFRESH_ABSOLUTE_SECONDS: '86400' })).toThrow(/AUTH_REFRESH_ABSOLUTE_SECONDS/);
     expect(attempt({ AUTH_API_KEY_PEPPER: 'c2hvcnQ=' })).toThrow(/AUTH_API_KEY_PEPPER: must be 32 bytes/);
+  });
+});
+
+describe('metricsEnv', () => {
+  it("defaults to the service's port on loopback", () => {
+    expect(parseEnv(metricsEnv(9465), {})).toEqual({ METRICS_PORT: 9465, METRICS_HOST: '127.0.0.1' });
+  });
+
+  it('accepts 0 (off) and another host, and refuses ports out of range', () => {
+    expect(parseEnv(metricsEnv(9464), { METRICS_PORT: '0', METRICS_HOST: '0.0.0.0' })).toEqual({
+      METRICS_PORT: 0,
+      METRICS_HOST: '0.0.0.0',
+    });
+    expect(() => parseEnv(metricsEnv(9464), { METRICS_PORT: '70000' })).toThrow(/METRICS_PORT/);
+    expect(() => parseEnv(metricsEnv(9464), { METRICS_PORT: 'nine' })).toThrow(/METRICS_PORT/);
+  });
+});
+
+describe('telemetryEnv', () => {
+  it('is off by default', () => {
+    expect(parseEnv(telemetryEnv, {})).toEqual({
+      SENTRY_ENVIRONMENT: 'development',
+      SENTRY_TRACES_SAMPLE_RATE: 0,
+    });
+  });
+
+  it('reads the endpoint, DSN, environment and sample rate', () => {
+    const env = {
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'http://otel-collector:4318',
+      SENTRY_DSN: 'https://key@o1.ingest.sentry.io/42',
+      SENTRY_ENVIRONMENT: 'production',
+      SENTRY_TRACES_SAMPLE_RATE: '0.25',
+    };
+    expect(parseEnv(telemetryEnv, env)).toEqual({ ...env, SENTRY_TRACES_SAMPLE_RATE: 0.25 });
+  });
+
+  it('refuses a bad endpoint, DSN or rate without echoing the DSN', () => {
+    expect(() => parseEnv(telemetryEnv, { OTEL_EXPORTER_OTLP_ENDPOINT: 'grpc://x:4317' })).toThrow(
+      /OTEL_EXPORTER_OTLP_ENDPOINT/,
+    );
+    expect(() => parseEnv(telemetryEnv, { SENTRY_TRACES_SAMPLE_RATE: '2' })).toThrow(
+      /SENTRY_TRACES_SAMPLE_RATE/,
+    );
+    const bad = () => parseEnv(telemetryEnv, { SENTRY_DSN: 'not-a-dsn-secret123' });
+    expect(bad).toThrow(/SENTRY_DSN/);
+    expect(bad).not.toThrow(/secret123/);
   });
 });

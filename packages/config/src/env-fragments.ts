@@ -56,6 +56,32 @@ export const httpEnv = z.object({
   PORT: port.default(3000),
 });
 
+/**
+ * Where a service serves Prometheus `/metrics`: its own port, never the public one, on loopback by
+ * default. `METRICS_PORT=0` turns the server off. Each service passes its default port (api 9464,
+ * worker 9465, scheduler 9466).
+ */
+export function metricsEnv(defaultPort: number) {
+  return z.object({
+    METRICS_PORT: port.default(defaultPort),
+    METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  });
+}
+
+/**
+ * Traces (OpenTelemetry) and error reports (Sentry), both off unless configured: nothing leaves the
+ * process without `OTEL_EXPORTER_OTLP_ENDPOINT` or `SENTRY_DSN`.
+ */
+export const telemetryEnv = z.object({
+  /** The OTLP/HTTP collector's base URL; spans are posted to `<url>/v1/traces`. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+  /** Sentry's DSN; it holds a project key, so messages never echo it. */
+  SENTRY_DSN: z.url({ error: 'must be a Sentry DSN URL' }).optional(),
+  SENTRY_ENVIRONMENT: z.string().min(1).max(64).default('development'),
+  /** Share of Sentry performance traces; traces go through OpenTelemetry, so 0 by default. */
+  SENTRY_TRACES_SAMPLE_RATE: z.coerce.number().min(0).max(1).default(0),
+});
+
 /** Retry policy of message jobs; every process that enqueues them (API, worker, CLI) uses it. */
 export const retryEnv = z.object({
   SEND_ATTEMPTS: positiveInt.max(20).default(6),

@@ -20,6 +20,10 @@ export const jobCatalog = {
       senderId: uuid,
       /** When the webhook acknowledged the message (epoch ms): for end-to-end latency. */
       acknowledgedAt: z.number().int().positive(),
+      /** W3C trace context of the webhook, so the job continues its message's trace. Optional: older jobs lack it. */
+      trace: z
+        .object({ traceparent: z.string().max(128), tracestate: z.string().max(512).optional() })
+        .optional(),
     }),
     retry: 'send',
   },

@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { createPool } from '@elara/db/pool';
 import { createPrismaClient } from '@elara/db/prisma';
 import type { Logger } from '@elara/logger/logger';
+import { createMetrics } from '@elara/metrics/metrics';
+import { startMetricsServer, type MetricsServer } from '@elara/metrics/server';
 import { createIntakeService } from '@elara/pipeline/intake';
 import { createStatusCallbackService } from '@elara/pipeline/status';
 import { closeRedis, createProducer } from '@elara/queue/queues';
@@ -12,10 +14,13 @@ import { Redis } from 'ioredis';
 import type { ApiConfig } from './api.config.ts';
 import { createAdminApi } from './admin-api/admin-api.ts';
 import { createApp } from './app.ts';
+import { createDetailedHealthCheck } from './health-checks.ts';
 
 export interface RunningApi {
   url: string;
   server: Server;
+  /** Where Prometheus scrapes this process (`METRICS_PORT`), or null when it is 0. */
+  metricsUrl: string | null;
   /** Stops taking requests, lets those in flight finish, then closes pools. */
   close(): Promise<void>;
 }
@@ -37,6 +42,13 @@ export async function startApi(config: ApiConfig, logger: Logger): Promise<Runni
   });
   const prisma = createPrismaClient(config.DATABASE_URL);
   const secretBox = createSecretBox(config.ELARA_SECRETS_KEY);
+  const metrics = createMetrics({ service: 'api' });
+  // Read-only here: the operators' health check reports the maintenance queue's depth too.
+  const maintenance = createProducer('maintenance', {
+    connection: redis,
+    prefix: config.REDIS_KEY_PREFIX,
+    sendRetry: { attempts: 1, backoffMs: 0 },
+  });
   let shuttingDown = false;
   const app = createApp({
     logger,
@@ -45,6 +57,7 @@ export async function startApi(config: ApiConfig, logger: Logger): Promise<Runni
       senders: createSenderDirectory({ pool, secretBox }),
       intake: createIntakeService({ pool, producer, logger }),
       statusCallbacks: createStatusCallbackService({ pool }),
+      metrics,
     },
     adminApi: createAdminApi({ config, pool, prisma, secretBox, producer, redis, logger }),
     health: {
@@ -54,20 +67,41 @@ export async function startApi(config: ApiConfig, logger: Logger): Promise<Runni
         await redis.ping();
       },
     },
+    detailedHealth: {
+      token: config.HEALTH_DETAILED_TOKEN,
+      check: createDetailedHealthCheck({
+        pool,
+        redis,
+        queues: [producer.queue, maintenance.queue],
+        twilioBaseUrl: config.TWILIO_API_BASE_URL ?? 'https://api.twilio.com',
+        version: config.SERVICE_VERSION,
+      }),
+    },
   });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(config.PORT, config.HOST, () => resolve(s));
   });
   server.keepAliveTimeout = 65_000;
   const { port } = server.address() as AddressInfo;
+  const metricsServer: MetricsServer | null =
+    config.METRICS_PORT === 0
+      ? null
+      : await startMetricsServer({
+          registry: metrics.registry,
+          host: config.METRICS_HOST,
+          port: config.METRICS_PORT,
+        });
   return {
     url: `http://${config.HOST}:${port}`,
     server,
+    metricsUrl: metricsServer?.url ?? null,
     async close() {
       shuttingDown = true;
       if (config.SHUTDOWN_DRAIN_MS > 0) await new Promise((r) => setTimeout(r, config.SHUTDOWN_DRAIN_MS));
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await metricsServer?.close();
       await producer.close();
+      await maintenance.close();
       await closeRedis(redis);
       await prisma.$disconnect();
       await pool.end();

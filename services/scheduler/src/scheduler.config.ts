@@ -1,9 +1,11 @@
 import { z } from 'zod';
-import { logEnv, parseEnv, redisEnv, threatFeedsEnv } from '@elara/config/env';
+import { logEnv, metricsEnv, parseEnv, redisEnv, telemetryEnv, threatFeedsEnv } from '@elara/config/env';
 
 const schedulerEnv = logEnv
   .extend(redisEnv.shape)
+  .extend(telemetryEnv.shape)
   .extend(threatFeedsEnv.pick({ THREAT_FEED_REFRESH_MINUTES: true }).shape)
+  .extend(metricsEnv(9466).shape)
   .extend({
     RELAY_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3_600).default(15),
   });

@@ -1,10 +1,19 @@
 import { createLogger } from '@elara/logger/logger';
+import { logCorrelationMixin } from '@elara/telemetry/log-correlation';
+import { startTelemetry } from '@elara/telemetry/start';
 import { loadWorkerConfig } from './worker.config.ts';
 import { startWorker } from './worker-runtime.ts';
 
 const config = loadWorkerConfig(process.env);
-const logger = createLogger({ service: 'worker', level: config.LOG_LEVEL, version: config.SERVICE_VERSION });
-const worker = await startWorker(config, logger);
+// First, so spans, uncaught exceptions and unhandled rejections of everything below are reported.
+const telemetry = startTelemetry('worker', config);
+const logger = createLogger({
+  service: 'worker',
+  level: config.LOG_LEVEL,
+  version: config.SERVICE_VERSION,
+  mixin: logCorrelationMixin,
+});
+const worker = await startWorker(config, logger, { errors: telemetry.errors });
 logger.info({ queues: config.WORKER_QUEUES, concurrency: config.WORKER_CONCURRENCY }, 'worker consuming');
 
 let stopping = false;
@@ -13,6 +22,7 @@ async function shutdown(signal: string): Promise<void> {
   stopping = true;
   logger.info({ signal }, 'shutting down: finishing jobs in flight');
   await worker.close();
+  await telemetry.shutdown();
   logger.info('worker stopped');
   process.exit(0);
 }

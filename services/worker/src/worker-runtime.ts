@@ -1,5 +1,7 @@
 import { createPool, type Pool } from '@elara/db/pool';
 import type { Logger } from '@elara/logger/logger';
+import { createMetrics, timedJob, type ElaraMetrics } from '@elara/metrics/metrics';
+import { startMetricsServer } from '@elara/metrics/server';
 import { createReplyDelivery } from '@elara/pipeline/delivery';
 import { createInboundProcessor } from '@elara/pipeline/processing';
 import { createRelayService } from '@elara/pipeline/relay';
@@ -7,7 +9,14 @@ import { createTenantUrlListCache } from '@elara/pipeline/tenant-url-lists';
 import type { LinkInspector } from '@elara/pipeline/detection-inputs';
 import { registrableDomain, SHORTENER_HOSTS } from '@elara/detection/links';
 import { createLinkInspector } from '@elara/link-inspection/inspector';
-import { closeRedis, createCatalogWorker, createProducer } from '@elara/queue/queues';
+import type { JobPayload } from '@elara/queue/catalog';
+import {
+  closeRedis,
+  createCatalogWorker,
+  createProducer,
+  type JobContext,
+  type JobHandlers,
+} from '@elara/queue/queues';
 import { createRateLimiter } from '@elara/ratelimit/limits';
 import { createSenderPacer } from '@elara/ratelimit/pacing';
 import { createSecretBox, withOpenCache } from '@elara/secrets/secret-box';
@@ -17,9 +26,14 @@ import { createTwilioMessaging } from '@elara/whatsapp/messaging';
 import type { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { WorkerConfig } from './worker.config.ts';
+import type { ErrorReporter } from '@elara/telemetry/errors';
+import { withLogCorrelation } from '@elara/telemetry/log-correlation';
+import { extractTraceContext, SPAN_ATTRIBUTES as ATTR, withSpan } from '@elara/telemetry/tracing';
 
 export interface RunningWorker {
   workers: Worker[];
+  /** Where Prometheus scrapes this process (`METRICS_PORT`), or null when it is 0. */
+  metricsUrl: string | null;
   /** Stops taking jobs, waits for those in flight, closes connections. */
   close(): Promise<void>;
 }
@@ -31,6 +45,15 @@ interface Infrastructure {
   logger: Logger;
   /** The in-memory threat-feed index, reloaded when an import changes the feeds. */
   threats: ThreatIndexRefresher;
+  metrics: ElaraMetrics;
+}
+
+/** Dead-lettered messages across tenants, through the operators' SECURITY DEFINER list (capped). */
+async function countDeadLetters(pool: Pool): Promise<number> {
+  const { rows } = await pool.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM list_dead_lettered_inbound(1000)',
+  );
+  return rows[0]?.n ?? 0;
 }
 
 /** The optional network steps on links, only when configured: they contact hosts a scammer chose. */
@@ -53,7 +76,7 @@ function createConfiguredLinkInspector(config: WorkerConfig, logger: Logger): Li
 }
 
 /** The job handlers, wired to their dependencies. */
-function createHandlers(config: WorkerConfig, { pool, commands, logger, threats }: Infrastructure) {
+function createHandlers(config: WorkerConfig, { pool, commands, logger, threats, metrics }: Infrastructure) {
   const prefix = config.REDIS_KEY_PREFIX;
   const producer = createProducer('whatsapp-inbound', {
     connection: commands,
@@ -71,9 +94,16 @@ function createHandlers(config: WorkerConfig, { pool, commands, logger, threats 
     pool,
     rateLimiter: createRateLimiter(commands, prefix),
     pacer: createSenderPacer(commands, prefix, config.SENDER_MESSAGES_PER_SECOND),
-    delivery: createReplyDelivery({ pool, messaging, logger, sendTimeoutMs: config.TWILIO_TIMEOUT_MS }),
+    delivery: createReplyDelivery({
+      pool,
+      messaging,
+      logger,
+      sendTimeoutMs: config.TWILIO_TIMEOUT_MS,
+      metrics,
+    }),
     secretBox: withOpenCache(createSecretBox(config.ELARA_SECRETS_KEY)),
     logger,
+    metrics,
     detection: {
       tenantUrlLists: createTenantUrlListCache({ pool, ttlMs: config.TENANT_URL_LISTS_TTL_MS }),
       threats: () => threats.current(),
@@ -83,17 +113,71 @@ function createHandlers(config: WorkerConfig, { pool, commands, logger, threats 
   const relay = createRelayService({ pool, producer, staleAfterSeconds: config.RELAY_STALE_AFTER_SECONDS });
   const requeueUnprocessed = async () => {
     const count = await relay.requeueUnprocessed();
+    metrics.relayRequeued.inc(count);
     if (count > 0) logger.warn({ count }, 'relay re-queued unprocessed messages');
   };
   const threatFeeds = config.THREAT_FEEDS.map((f) => ({ name: f.name, format: f.format, source: f.url }));
   const refreshFeeds = async () => {
     await refreshThreatFeeds({ pool, feeds: threatFeeds, logger });
   };
-  return { processInbound, requeueUnprocessed, refreshFeeds, close: () => producer.close() };
+  return {
+    processInbound: timedJob(metrics, 'whatsapp.processInbound', processInbound),
+    requeueUnprocessed: timedJob(metrics, 'relay.requeueUnprocessed', requeueUnprocessed),
+    refreshFeeds: timedJob(metrics, 'threatFeeds.refresh', refreshFeeds),
+    close: () => producer.close(),
+  };
+}
+
+/**
+ * Runs one message's job inside its trace (continued from the webhook through the job's `trace`
+ * field) and with the message id as the correlation id of every log line it writes.
+ */
+function tracedInboundJob(handler: JobHandlers<'whatsapp-inbound'>['whatsapp.processInbound']) {
+  const name = 'whatsapp.processInbound';
+  return (p: JobPayload<typeof name>, context: JobContext) =>
+    withLogCorrelation({ correlationId: p.inboundMessageId, tenantId: p.tenantId, jobName: name }, () =>
+      withSpan(
+        `job ${name}`,
+        {
+          [ATTR.tenantId]: p.tenantId,
+          [ATTR.inboundMessageId]: p.inboundMessageId,
+          [ATTR.jobName]: name,
+          [ATTR.queue]: 'whatsapp-inbound',
+          [ATTR.attempt]: context.job.attemptsMade + 1,
+        },
+        () => handler(p, context),
+        extractTraceContext(p.trace),
+      ),
+    );
+}
+
+/** Reports a job's final failure (its last attempt, or an unrecoverable error) to error reporting. */
+function reportFinalFailures(worker: Worker, errors: ErrorReporter): void {
+  worker.on('failed', (job, error) => {
+    if (!job) return;
+    const final = error.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1);
+    if (!final) return;
+    const data = job.data as { tenantId?: unknown };
+    errors.captureError(error, {
+      jobName: job.name,
+      queue: worker.name,
+      jobId: job.id,
+      tenantId: typeof data.tenantId === 'string' ? data.tenantId : undefined,
+    });
+  });
+}
+
+export interface WorkerTelemetry {
+  /** Where failed jobs are reported; off when not given. */
+  errors?: ErrorReporter;
 }
 
 /** Builds the worker from its config and starts consuming the queues it is configured for. */
-export async function startWorker(config: WorkerConfig, logger: Logger): Promise<RunningWorker> {
+export async function startWorker(
+  config: WorkerConfig,
+  logger: Logger,
+  telemetry: WorkerTelemetry = {},
+): Promise<RunningWorker> {
   const pool = createPool({
     connectionString: config.DATABASE_URL,
     max: config.DATABASE_POOL_MAX,
@@ -105,7 +189,14 @@ export async function startWorker(config: WorkerConfig, logger: Logger): Promise
     r.on('error', (error) => logger.warn({ err: error }, 'redis error'));
   const threats = createThreatIndexRefresher({ pool, logger, pollIntervalMs: config.THREAT_INDEX_POLL_MS });
   await threats.start();
-  const handlers = createHandlers(config, { pool, commands, logger, threats });
+  const metrics = createMetrics({
+    service: 'worker',
+    sources: {
+      deadLetters: () => countDeadLetters(pool),
+      onCollectError: (error, source) => logger.warn({ err: error, source }, 'metrics collection failed'),
+    },
+  });
+  const handlers = createHandlers(config, { pool, commands, logger, threats, metrics });
   const options = {
     connection: bullConnection,
     prefix: config.REDIS_KEY_PREFIX,
@@ -114,7 +205,7 @@ export async function startWorker(config: WorkerConfig, logger: Logger): Promise
   };
   const workers: Worker[] = [];
   if (config.WORKER_QUEUES.includes('whatsapp-inbound')) {
-    const catalog = { 'whatsapp.processInbound': handlers.processInbound };
+    const catalog = { 'whatsapp.processInbound': tracedInboundJob(handlers.processInbound) };
     workers.push(
       createCatalogWorker('whatsapp-inbound', catalog, {
         ...options,
@@ -130,12 +221,23 @@ export async function startWorker(config: WorkerConfig, logger: Logger): Promise
     workers.push(createCatalogWorker('maintenance', catalog, { ...options, concurrency: 1 }));
   }
   for (const worker of workers) worker.on('error', (error) => logger.error({ err: error }, 'worker error'));
+  if (telemetry.errors) for (const worker of workers) reportFinalFailures(worker, telemetry.errors);
   await Promise.all(workers.map((w) => w.waitUntilReady()));
+  const metricsServer =
+    config.METRICS_PORT === 0
+      ? null
+      : await startMetricsServer({
+          registry: metrics.registry,
+          host: config.METRICS_HOST,
+          port: config.METRICS_PORT,
+        });
 
   return {
     workers,
+    metricsUrl: metricsServer?.url ?? null,
     async close() {
       await Promise.all(workers.map((w) => w.close()));
+      await metricsServer?.close();
       threats.stop();
       await handlers.close();
       await Promise.all([closeRedis(bullConnection), closeRedis(commands)]);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   databaseEnv,
   logEnv,
+  metricsEnv,
   parseEnv,
   pacingEnv,
   retryEnv,
@@ -11,6 +12,7 @@ import {
   threatFeedsEnv,
   twilioEnv,
   linkInspectionEnv,
+  telemetryEnv,
 } from '@elara/config/env';
 
 const workerEnv = logEnv
@@ -23,6 +25,8 @@ const workerEnv = logEnv
   .extend(pacingEnv.shape)
   .extend(threatFeedsEnv.shape)
   .extend(linkInspectionEnv.shape)
+  .extend(telemetryEnv.shape)
+  .extend(metricsEnv(9465).shape)
   .extend({
     /** Jobs in flight per process: most of a job's time is waiting on Postgres and the provider. */
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1_000).default(64),

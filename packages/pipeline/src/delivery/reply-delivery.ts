@@ -2,6 +2,7 @@ import type { Pool } from '@elara/db/pool';
 import { createRoundTripBatcher } from '@elara/db/round-trip-batcher';
 import { withTenant } from '@elara/db/tenant';
 import type { Logger } from '@elara/logger/logger';
+import type { ElaraMetrics } from '@elara/metrics/metrics';
 import { SendFailure, type SendRequest, type TwilioMessaging } from '@elara/whatsapp/messaging';
 import { UnrecoverableError } from 'bullmq';
 import {
@@ -19,6 +20,8 @@ export interface PendingDelivery {
   request: SendRequest;
   /** The attempt to make now; it is already open in the database. */
   attempt: number;
+  /** When the webhook was acknowledged (or the relay re-queued it), ms: for the reply latency. */
+  acknowledgedAt?: number;
 }
 
 export interface ReplyDeliveryDeps {
@@ -27,6 +30,8 @@ export interface ReplyDeliveryDeps {
   logger: Logger;
   /** The provider request timeout: an attempt younger than this may still be under way. */
   sendTimeoutMs: number;
+  /** Send outcomes and the webhook-to-reply latency are recorded here when given. */
+  metrics?: ElaraMetrics;
 }
 
 /** Clock skew allowed between us and the provider when matching an earlier attempt. */
@@ -56,7 +61,7 @@ export class AttemptStillInFlight extends Error {
  * Sends a reply at most once. Before re-sending after an attempt whose outcome is unknown (a timeout,
  * or a worker killed mid-send) it asks the provider whether that attempt went out after all.
  */
-export function createReplyDelivery({ pool, messaging, logger, sendTimeoutMs }: ReplyDeliveryDeps) {
+export function createReplyDelivery({ pool, messaging, logger, sendTimeoutMs, metrics }: ReplyDeliveryDeps) {
   // Sends that finish together record their outcome in one round trip (group commit).
   const recordAcceptedBatched = createRoundTripBatcher({
     run: async (sends: AcceptedSend[]) => {
@@ -94,10 +99,13 @@ export function createReplyDelivery({ pool, messaging, logger, sendTimeoutMs }: 
   async function send(d: PendingDelivery): Promise<void> {
     try {
       const sent = await messaging.send(d.request);
+      metrics?.providerSends.inc({ outcome: 'accepted' });
+      if (d.acknowledgedAt) metrics?.webhookToReply.observe({}, (Date.now() - d.acknowledgedAt) / 1_000);
       await accept(d, sent.sid, sent.status, 'accepted');
     } catch (error) {
       if (!(error instanceof SendFailure)) throw error;
       const outcome = error.kind === 'rejected' ? 'rejected' : error.kind === 'unknown' ? 'timeout' : 'error';
+      metrics?.providerSends.inc({ outcome });
       await withTenant(pool, d.tenantId, (tx) =>
         recordFailedAttempt(tx, {
           ...d,
@@ -131,6 +139,7 @@ export function createReplyDelivery({ pool, messaging, logger, sendTimeoutMs }: 
         const found = await findEarlierSend(d, previous);
         if (found) {
           logger.info({ tenantId: d.tenantId, replyId: d.replyId }, 'reconciled a send of unknown outcome');
+          metrics?.providerSends.inc({ outcome: 'reconciled' });
           await accept(d, found.sid, found.status, 'reconciled');
           return;
         }

@@ -2,6 +2,7 @@ import type { Pool } from '@elara/db/pool';
 import { createRoundTripBatcher } from '@elara/db/round-trip-batcher';
 import type { Logger } from '@elara/logger/logger';
 import type { Producer } from '@elara/queue/queues';
+import { SPAN_ATTRIBUTES as ATTR, withSpan } from '@elara/telemetry/tracing';
 import type { ResolvedSender } from '@elara/whatsapp/senders';
 import { inboundJob, type InboundJob } from '../processing/inbound-job.ts';
 import { insertInboundMessages, type NewInboundMessage } from './inbound-message.repo.ts';
@@ -58,9 +59,12 @@ export function createIntakeService({ pool, producer, logger, enqueueTimeoutMs =
   return {
     async acceptInbound(sender: ResolvedSender, message: Omit<NewInboundMessage, 'tenantId' | 'senderId'>) {
       const record = { ...message, tenantId: sender.tenantId, senderId: sender.senderId };
-      const id = await recordInbound(record);
+      const tenant = { [ATTR.tenantId]: sender.tenantId };
+      const id = await withSpan('db.recordInbound', tenant, () => recordInbound(record));
       if (!id) return { inboundMessageId: null, duplicate: true, queued: false } satisfies IntakeResult;
-      const queued = await enqueue(sender.tenantId, sender.senderId, id);
+      const queued = await withSpan('queue.enqueue', { ...tenant, [ATTR.inboundMessageId]: id }, () =>
+        enqueue(sender.tenantId, sender.senderId, id),
+      );
       return { inboundMessageId: id, duplicate: false, queued } satisfies IntakeResult;
     },
   };

@@ -2,12 +2,14 @@ import type { Pool } from '@elara/db/pool';
 import { withTenant } from '@elara/db/tenant';
 import { createRoundTripBatcher } from '@elara/db/round-trip-batcher';
 import type { Logger } from '@elara/logger/logger';
+import type { ElaraMetrics } from '@elara/metrics/metrics';
 import type { JobContext } from '@elara/queue/queues';
 import type { JobPayload } from '@elara/queue/catalog';
 import type { RateLimiter } from '@elara/ratelimit/limits';
 import type { SenderPacer } from '@elara/ratelimit/pacing';
 import { limitsForTier } from '@elara/ratelimit/tiers';
 import type { SecretBox } from '@elara/secrets/secret-box';
+import { SPAN_ATTRIBUTES as ATTR, withSpan } from '@elara/telemetry/tracing';
 import { senderTokenAad } from '@elara/whatsapp/senders';
 import type { SendRequest } from '@elara/whatsapp/messaging';
 import { detectionEngineVersion } from '@elara/detection/scan';
@@ -35,6 +37,8 @@ export interface InboundProcessorDeps {
   logger: Logger;
   /** Threat feeds, the tenant's URL lists and the optional link look-ups. */
   detection: DetectionSources;
+  /** Verdicts and rate-limit rejections are counted here when given. */
+  metrics?: ElaraMetrics;
 }
 
 type Payload = JobPayload<'whatsapp.processInbound'>;
@@ -50,7 +54,7 @@ type Next =
  * in PostgreSQL; a retry (or a run after a crash) re-reads it and continues where the last run was.
  */
 export function createInboundProcessor(deps: InboundProcessorDeps) {
-  const { pool, rateLimiter, pacer, delivery, secretBox, logger, detection } = deps;
+  const { pool, rateLimiter, pacer, delivery, secretBox, logger, detection, metrics } = deps;
   const engineVersion = detectionEngineVersion();
   // Jobs that start together read their state in one round trip.
   const loadMessageContext = createRoundTripBatcher({
@@ -87,25 +91,37 @@ export function createInboundProcessor(deps: InboundProcessorDeps) {
   async function decideNew(p: Payload, context: MessageContext): Promise<Next> {
     const limits = limitsForTier(context.tier);
     const limit = await rateLimiter.check({ tenantId: p.tenantId, userId: context.user.id, limits });
+    if (!limit.allowed) metrics?.rateLimitRejections.inc({ scope: limit.scope });
     const scans = limit.allowed && context.body.trim() !== '';
     const inputs = scans ? await gatherDetectionInputs(detection, p.tenantId, context.body) : {};
-    const plan = decideReply(context, limit, inputs);
+    // The scan (`scanMessage`) runs inside `decideReply`; its span carries the verdict, never the text.
+    const plan = await withSpan('pipeline.decideReply', { [ATTR.tenantId]: p.tenantId }, (span) => {
+      const decided = decideReply(context, limit, inputs);
+      span.setAttribute(ATTR.replyKind, decided.kind);
+      if (decided.kind === 'verdict') span.setAttribute(ATTR.verdict, decided.scan.verdict);
+      return decided;
+    });
     if (plan.kind === 'none') {
-      await withTenant(pool, p.tenantId, (tx) => finishWithoutReply(tx, p.tenantId, p.inboundMessageId));
+      await withSpan('db.finishWithoutReply', { [ATTR.tenantId]: p.tenantId }, () =>
+        withTenant(pool, p.tenantId, (tx) => finishWithoutReply(tx, p.tenantId, p.inboundMessageId)),
+      );
       return { step: 'done' };
     }
-    const replyId = await recordDecision({
-      tenantId: p.tenantId,
-      inboundMessageId: p.inboundMessageId,
-      senderId: context.sender.id,
-      toPhone: context.fromPhone,
-      kind: plan.kind,
-      body: plan.body,
-      scan: plan.kind === 'verdict' ? plan.scan : null,
-      language: plan.language,
-      engineVersion,
-    });
+    const replyId = await withSpan('db.recordDecision', { [ATTR.tenantId]: p.tenantId }, () =>
+      recordDecision({
+        tenantId: p.tenantId,
+        inboundMessageId: p.inboundMessageId,
+        senderId: context.sender.id,
+        toPhone: context.fromPhone,
+        kind: plan.kind,
+        body: plan.body,
+        scan: plan.kind === 'verdict' ? plan.scan : null,
+        language: plan.language,
+        engineVersion,
+      }),
+    );
     if (!replyId) return { step: 'done' };
+    if (plan.kind === 'verdict') metrics?.verdicts.inc({ verdict: plan.scan.verdict, tenant_id: p.tenantId });
     return {
       step: 'send',
       replyId,
@@ -119,7 +135,9 @@ export function createInboundProcessor(deps: InboundProcessorDeps) {
    * this job (its id is the message id) moves the message out of 'received'.
    */
   async function decide(p: Payload): Promise<Next> {
-    const context = await loadMessageContext({ tenantId: p.tenantId, inboundMessageId: p.inboundMessageId });
+    const context = await withSpan('db.loadMessageContext', { [ATTR.tenantId]: p.tenantId }, () =>
+      loadMessageContext({ tenantId: p.tenantId, inboundMessageId: p.inboundMessageId }),
+    );
     if (!context) return { step: 'done' };
     if (context.reply) return continueReply(p, context, context.reply);
     if (context.status !== 'received') return { step: 'done' };
@@ -143,13 +161,22 @@ export function createInboundProcessor(deps: InboundProcessorDeps) {
     await pace(p, context);
     const next = await decide(p);
     if (next.step === 'done') return;
-    const target = { tenantId: p.tenantId, replyId: next.replyId, request: next.request };
-    if (next.step === 'send') await delivery.send({ ...target, attempt: 1 });
+    const target = {
+      tenantId: p.tenantId,
+      replyId: next.replyId,
+      request: next.request,
+      acknowledgedAt: p.acknowledgedAt,
+    };
+    const attributes = { [ATTR.tenantId]: p.tenantId, [ATTR.replyId]: next.replyId };
+    if (next.step === 'send')
+      await withSpan('whatsapp.send', attributes, () => delivery.send({ ...target, attempt: 1 }));
     else
-      await delivery.retry(target, next.previous).catch((e: unknown) => {
-        if (e instanceof AttemptStillInFlight) return postpone(context, e.retryAt);
-        throw e;
-      });
+      await withSpan('whatsapp.retrySend', attributes, () => delivery.retry(target, next.previous)).catch(
+        (e: unknown) => {
+          if (e instanceof AttemptStillInFlight) return postpone(context, e.retryAt);
+          throw e;
+        },
+      );
   }
 
   return async function processInbound(p: Payload, context: JobContext): Promise<void> {
