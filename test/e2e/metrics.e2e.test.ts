@@ -63,6 +63,11 @@ describe('/metrics on the API and the worker', () => {
       1,
     );
     expect(sampleValue(apiText, 'elara_process_cpu_seconds_total', { service: 'api' })).toBeGreaterThan(0);
+    const lookups = ['hit', 'miss'].map((result) =>
+      delta('elara_sender_cache_lookups_total', { result }, apiText, beforeApi),
+    );
+    // The message and, possibly, the delivery status callbacks for its reply each look the number up.
+    expect(lookups[0]! + lookups[1]!).toBeGreaterThanOrEqual(1);
 
     // The reply reached the sandbox just before the worker counted it: poll briefly.
     const workerText = await eventually(async () => {

@@ -17,6 +17,7 @@ export const ELARA_METRIC_NAMES = [
   'elara_provider_sends_total',
   'elara_rate_limit_rejections_total',
   'elara_relay_requeued_total',
+  'elara_sender_cache_lookups_total',
 ] as const;
 
 /** prom-client's default process and Node.js metrics, collected with the `elara_` prefix. */

@@ -196,6 +196,14 @@ export function createMetrics({ service, defaultMetrics = true, sources = {} }: 
       help: 'Messages the relay re-queued because their job was lost',
       registers,
     }),
+    senderCacheLookups: typedCounter<{ result: 'hit' | 'miss' }>(
+      new Counter({
+        name: 'elara_sender_cache_lookups_total',
+        help: "Webhooks' sender-directory lookups answered from the API's cache (hit) or the database (miss)",
+        labelNames: ['result'],
+        registers,
+      }),
+    ),
   };
 }
 

@@ -27,6 +27,8 @@ export interface SenderDirectoryOptions {
   ttlMs?: number;
   missTtlMs?: number;
   maxEntries?: number;
+  /** Told whether each lookup was answered from the cache (for the cache-hit metric). */
+  onLookup?: (result: 'hit' | 'miss') => void;
 }
 
 /** The associated data a sender's auth token is sealed with: it binds the ciphertext to its row. */
@@ -77,7 +79,11 @@ export function createSenderDirectory(options: SenderDirectoryOptions): SenderDi
   return {
     async resolve(phoneNumber) {
       const hit = cache.get(phoneNumber);
-      if (hit && hit.expiresAt > Date.now()) return hit.value;
+      if (hit && hit.expiresAt > Date.now()) {
+        options.onLookup?.('hit');
+        return hit.value;
+      }
+      options.onLookup?.('miss');
       // One database lookup per number at a time, however many webhooks arrive together.
       let pending = inflight.get(phoneNumber);
       if (!pending) {

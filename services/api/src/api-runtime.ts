@@ -26,7 +26,14 @@ export interface RunningApi {
 }
 
 /** Builds the API from its config and starts listening: main.ts and the tests both use this. */
-export async function startApi(config: ApiConfig, logger: Logger): Promise<RunningApi> {
+/** What the API reports unexpected errors to (Sentry through `@elara/telemetry`, when configured). */
+export type ApiErrorReporter = (error: unknown, context: { route: string }) => void;
+
+export async function startApi(
+  config: ApiConfig,
+  logger: Logger,
+  reportError?: ApiErrorReporter,
+): Promise<RunningApi> {
   const pool = createPool({
     connectionString: config.DATABASE_URL,
     max: config.DATABASE_POOL_MAX,
@@ -54,12 +61,26 @@ export async function startApi(config: ApiConfig, logger: Logger): Promise<Runni
     logger,
     webhooks: {
       publicBaseUrl: config.PUBLIC_BASE_URL,
-      senders: createSenderDirectory({ pool, secretBox }),
+      senders: createSenderDirectory({
+        pool,
+        secretBox,
+        onLookup: (result) => metrics.senderCacheLookups.inc({ result }),
+      }),
       intake: createIntakeService({ pool, producer, logger }),
       statusCallbacks: createStatusCallbackService({ pool }),
       metrics,
     },
-    adminApi: createAdminApi({ config, pool, prisma, secretBox, producer, redis, logger }),
+    adminApi: createAdminApi({
+      config,
+      pool,
+      prisma,
+      secretBox,
+      producer,
+      redis,
+      logger,
+      ...(reportError ? { reportError } : {}),
+    }),
+    ...(reportError ? { reportError } : {}),
     health: {
       isShuttingDown: () => shuttingDown,
       checkDependencies: async () => {

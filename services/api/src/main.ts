@@ -13,7 +13,7 @@ const logger = createLogger({
   version: config.SERVICE_VERSION,
   mixin: logCorrelationMixin,
 });
-const api = await startApi(config, logger);
+const api = await startApi(config, logger, (error, context) => telemetry.errors.captureError(error, context));
 logger.info({ url: api.url }, 'api listening');
 
 let stopping = false;

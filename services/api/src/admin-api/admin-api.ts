@@ -47,6 +47,7 @@ export interface AdminApiDeps {
   /** Commands only (login throttling); not the BullMQ connection. */
   redis: Redis;
   logger: Logger;
+  reportError?: (error: unknown, context: { route: string }) => void;
 }
 
 /** The admin API (`/api/v1`): identity, permissions and the audit log wired to declared routes. */
@@ -58,6 +59,7 @@ export function createAdminApi({
   producer,
   redis,
   logger,
+  reportError,
 }: AdminApiDeps): Router {
   const passwords = createPasswordHasher();
   const keys = createSigningKeys({
@@ -135,6 +137,7 @@ export function createAdminApi({
       mapError: mapAdminError,
       logger,
       version: config.SERVICE_VERSION,
+      reportError,
     }),
   );
   return router;

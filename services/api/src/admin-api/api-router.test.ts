@@ -48,6 +48,7 @@ const routes = [
 
 let server: Server;
 let base: string;
+const reported: Array<{ message: string; route: string }> = [];
 beforeAll(async () => {
   const app = express();
   app.use(
@@ -57,6 +58,8 @@ beforeAll(async () => {
       mapError: (error) => (error instanceof DomainForbidden ? notFound('thing') : null),
       logger: createLogger({ service: 'test', level: 'silent', version: 'test' }),
       version: 'test',
+      reportError: (error, context) =>
+        reported.push({ message: (error as Error).message, route: context.route }),
     }),
   );
   server = await new Promise<Server>((resolve) => {
@@ -119,6 +122,8 @@ describe('the admin API router', () => {
     const text = await crash.text();
     expect(text).not.toContain('secret database detail');
     expect(JSON.parse(text)).toEqual({ error: { code: 'internal', message: 'internal error' } });
+    // Only the unexpected error is reported (Sentry), with its route, not the mapped ones.
+    expect(reported).toEqual([{ message: 'secret database detail', route: 'GET /api/v1/things/:id' }]);
   });
 
   it('serves an OpenAPI document generated from the route schemas', async () => {

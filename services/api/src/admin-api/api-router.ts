@@ -18,6 +18,8 @@ export interface ApiRouterOptions<TActor> {
   mapError?: ErrorMapper;
   logger: Logger;
   version: string;
+  /** Unexpected errors, besides the log (Sentry, when configured). */
+  reportError?: (error: unknown, context: { route: string }) => void;
 }
 
 const MAX_BODY = '100kb';
@@ -81,6 +83,7 @@ export function createApiRouter<TActor>(options: ApiRouterOptions<TActor>): Rout
           return;
         }
         options.logger.error({ err: error, route: `${route.method} ${route.path}` }, 'admin api error');
+        options.reportError?.(error, { route: `${route.method.toUpperCase()} /api/v1${route.path}` });
         sendError(res, 500, 'internal', 'internal error');
       }
     });

@@ -23,7 +23,10 @@ export function bodyErrorMessage(error: unknown): string | null {
   return (type && BODY_ERRORS[type]) || null;
 }
 
-export function errorHandler(logger: Logger): ErrorRequestHandler {
+/** Where unexpected errors go besides the log (Sentry, when a DSN is configured). */
+export type ErrorReporter = (error: unknown, context: { route: string }) => void;
+
+export function errorHandler(logger: Logger, report?: ErrorReporter): ErrorRequestHandler {
   return (error, req, res, _next) => {
     const bodyError = bodyErrorMessage(error);
     if (bodyError) {
@@ -31,6 +34,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       return;
     }
     logger.error({ err: error, path: req.path }, 'unhandled error');
+    report?.(error, { route: req.route?.path ?? 'unmatched' });
     if (!res.headersSent) sendError(res, 500, 'internal', 'internal error');
   };
 }
