@@ -3,7 +3,7 @@
 #   ./dev.sh start   run Elara locally (API, worker, scheduler, Twilio sandbox) with the demo tenant
 #   ./dev.sh test    run every check and test (what CI runs)
 # Each installs what is missing first: PostgreSQL and Redis running, pnpm, dependencies, Prisma client,
-# and the trained text model.
+# and the trained text model; `test` also installs promtool and amtool (Debian packages) when missing.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -45,7 +45,7 @@ install_dependencies() {
   pnpm --silent build:model
 }
 
-# promtool and amtool check the alert rules and Alertmanager config in test/observability.
+# promtool and amtool check the alert rules and Alertmanager config in test/observability (tests only).
 ensure_prometheus_tools() {
   if command -v promtool >/dev/null && command -v amtool >/dev/null; then return; fi
   log "installing promtool and amtool (prometheus, prometheus-alertmanager)"
@@ -54,7 +54,6 @@ ensure_prometheus_tools() {
 }
 
 prepare() {
-  ensure_prometheus_tools
   ensure_postgres
   ensure_redis
   ensure_pnpm
@@ -63,6 +62,6 @@ prepare() {
 
 case "${1:-}" in
   start) prepare; exec pnpm start ;;
-  test) prepare; exec pnpm test ;;
+  test) prepare; ensure_prometheus_tools; exec pnpm test ;;
   *) echo "usage: ./dev.sh start | ./dev.sh test" >&2; exit 2 ;;
 esac
