@@ -100,7 +100,19 @@ describe('Redis losing acknowledged messages', () => {
 
 describe('a provider that keeps failing', () => {
   it('dead-letters after the retries, and a re-drive after recovery sends the reply once', async () => {
-    const { stack, tenant } = await stackWithTenant({ env: { SEND_ATTEMPTS: '3', SEND_BACKOFF_MS: '50' } });
+    // Stands in for Sentry: what the worker reports when a job fails for good.
+    const reported: Array<{ error: unknown; context: Record<string, unknown> | undefined }> = [];
+    const errors = {
+      enabled: true,
+      captureError: (error: unknown, context?: Record<string, unknown>) =>
+        void reported.push({ error, context }),
+      flush: async () => true,
+      close: async () => true,
+    };
+    const { stack, tenant } = await stackWithTenant({
+      env: { SEND_ATTEMPTS: '3', SEND_BACKOFF_MS: '50' },
+      workerTelemetry: { errors },
+    });
     stack.sandbox.setFault({ mode: 'fail', status: 500, code: 20500 });
     const user = randomPhone();
     await postInbound(stack, { sender: tenant.sender, from: user, body: 'pay the customs fee now' });
@@ -113,6 +125,14 @@ describe('a provider that keeps failing', () => {
     );
     expect(attempts.rows.map((r) => r.outcome)).toEqual(['error', 'error', 'error']);
     expect(repliesTo(stack, user)).toHaveLength(0);
+    // Reported once, on the last attempt only, with the job's context (no phone number in it).
+    await eventually(async () => reported.length === 1);
+    expect(reported[0]!.context).toMatchObject({
+      jobName: 'whatsapp.processInbound',
+      queue: 'whatsapp-inbound',
+      tenantId: tenant.tenantId,
+    });
+    expect(JSON.stringify(reported[0]!.context)).not.toContain(user);
 
     const producer = createProducer('whatsapp-inbound', {
       connection: stack.redis,

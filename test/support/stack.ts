@@ -18,7 +18,7 @@ import { createTestDatabase, type TestDatabase } from '@elara/testkit/database';
 import { createSandboxServer, type SandboxServer } from '@elara/twilio-sandbox/server';
 import { signTwilioRequest } from '@elara/whatsapp/signature';
 import { loadWorkerConfig } from '@elara/worker/config';
-import { startWorker, type RunningWorker } from '@elara/worker/runtime';
+import { startWorker, type RunningWorker, type WorkerTelemetry } from '@elara/worker/runtime';
 import { Redis } from 'ioredis';
 
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -59,6 +59,8 @@ export interface StackOptions {
   env?: Record<string, string>;
   /** PUBLIC_BASE_URL as Twilio sees it; default: the API's own address. */
   publicBaseUrl?: string;
+  /** Error reporting for the in-process workers (e.g. a collector standing in for Sentry). */
+  workerTelemetry?: WorkerTelemetry;
 }
 
 /** The real API, worker, Postgres (own database), Redis (own key prefix) and Twilio sandbox. */
@@ -107,7 +109,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     env,
     worker: null,
     async startWorker(overrides = {}) {
-      const worker = await startWorker(loadWorkerConfig({ ...env, ...overrides }), silent);
+      const worker = await startWorker(
+        loadWorkerConfig({ ...env, ...overrides }),
+        silent,
+        options.workerTelemetry,
+      );
       workers.push(worker);
       stack.worker = worker;
       return worker;
