@@ -4,12 +4,18 @@ import { defineRoute, type ApiRoute } from '../api-route.ts';
 import type { RequestActor } from '../request-actor.ts';
 import {
   booleanQuery,
+  DeadLetterViewSchema,
   defined,
   language,
+  MessageViewSchema,
   page,
-  PageSchema,
+  pageOf,
+  SenderViewSchema,
+  SettingsViewSchema,
   tenantQuery,
+  UrlRuleViewSchema,
   ViewSchema,
+  WhatsappUserViewSchema,
 } from './resource-schemas.ts';
 
 const scoped = z.strictObject(tenantQuery);
@@ -30,7 +36,7 @@ export function settingsRoutes({ admin }: { admin: TenantAdmin }): ApiRoute<Requ
       tag: 'settings',
       auth: 'authenticated',
       query: scoped,
-      response: { status: 200, schema: ViewSchema, description: 'The settings' },
+      response: { status: 200, schema: SettingsViewSchema, description: 'The settings' },
       handle: async ({ actor, query }) => ({
         status: 200,
         body: await admin.settings.get(actor.actor, actor.ability, defined(query)),
@@ -44,7 +50,7 @@ export function settingsRoutes({ admin }: { admin: TenantAdmin }): ApiRoute<Requ
       auth: 'authenticated',
       query: scoped,
       body: settingsPatch,
-      response: { status: 200, schema: ViewSchema, description: 'The settings after the change' },
+      response: { status: 200, schema: SettingsViewSchema, description: 'The settings after the change' },
       handle: async ({ actor, query, body }) => ({
         status: 200,
         body: await admin.settings.update(actor.actor, actor.ability, {
@@ -111,7 +117,7 @@ export function senderRoutes({ admin }: { admin: TenantAdmin }): ApiRoute<Reques
       tag: 'senders',
       auth: 'authenticated',
       query: listQuery,
-      response: { status: 200, schema: PageSchema, description: 'Numbers, never their tokens' },
+      response: { status: 200, schema: pageOf(SenderViewSchema), description: 'Numbers, never their tokens' },
       handle: async ({ actor, query }) => ({
         status: 200,
         body: await senders.list(actor.actor, actor.ability, defined(query)),
@@ -125,7 +131,11 @@ export function senderRoutes({ admin }: { admin: TenantAdmin }): ApiRoute<Reques
       auth: 'authenticated',
       query: scoped,
       body: newSender,
-      response: { status: 201, schema: ViewSchema, description: 'The number (the token is not returned)' },
+      response: {
+        status: 201,
+        schema: SenderViewSchema,
+        description: 'The number (the token is not returned)',
+      },
       handle: async ({ actor, query, body }) => ({
         status: 201,
         body: await senders.create(actor.actor, actor.ability, { ...defined(query), data: body }),
@@ -139,7 +149,7 @@ export function senderRoutes({ admin }: { admin: TenantAdmin }): ApiRoute<Reques
       auth: 'authenticated',
       params: senderParams,
       query: scoped,
-      response: { status: 200, schema: ViewSchema, description: 'The number' },
+      response: { status: 200, schema: SenderViewSchema, description: 'The number' },
       handle: async ({ actor, params, query }) => ({
         status: 200,
         body: await senders.get(actor.actor, actor.ability, { ...defined(query), ...params }),
@@ -159,7 +169,7 @@ export function senderRoutes({ admin }: { admin: TenantAdmin }): ApiRoute<Reques
       params: senderParams,
       query: scoped,
       body: z.strictObject({ status: z.enum(['active', 'disabled']) }),
-      response: { status: 200, schema: ViewSchema, description: 'The number' },
+      response: { status: 200, schema: SenderViewSchema, description: 'The number' },
       handle: async ({ actor, params, query, body }) => ({
         status: 200,
         body: await senders.update(actor.actor, actor.ability, { ...defined(query), ...params, patch: body }),
@@ -174,7 +184,7 @@ export function senderRoutes({ admin }: { admin: TenantAdmin }): ApiRoute<Reques
       params: senderParams,
       query: scoped,
       body: credentials,
-      response: { status: 200, schema: ViewSchema, description: 'The number' },
+      response: { status: 200, schema: SenderViewSchema, description: 'The number' },
       handle: async ({ actor, params, query, body }) => ({
         status: 200,
         body: await senders.rotateCredentials(actor.actor, actor.ability, {
@@ -220,7 +230,7 @@ export function urlRuleRoutes({ admin }: { admin: TenantAdmin }): ApiRoute<Reque
       tag: 'url-rules',
       auth: 'authenticated',
       query: listQuery,
-      response: { status: 200, schema: PageSchema, description: 'Rules' },
+      response: { status: 200, schema: pageOf(UrlRuleViewSchema), description: 'Rules' },
       handle: async ({ actor, query }) => ({
         status: 200,
         body: await urlRules.list(actor.actor, actor.ability, defined(query)),
@@ -234,7 +244,7 @@ export function urlRuleRoutes({ admin }: { admin: TenantAdmin }): ApiRoute<Reque
       auth: 'authenticated',
       query: scoped,
       body: ruleBody,
-      response: { status: 200, schema: ViewSchema, description: 'The rule' },
+      response: { status: 200, schema: UrlRuleViewSchema, description: 'The rule' },
       handle: async ({ actor, query, body }) => ({
         status: 200,
         body: await urlRules.set(actor.actor, actor.ability, { ...defined(query), data: defined(body) }),
@@ -294,7 +304,7 @@ export function traffic({ admin }: { admin: TenantAdmin }): ApiRoute<RequestActo
       tag: 'whatsapp-users',
       auth: 'authenticated',
       query: usersQuery,
-      response: { status: 200, schema: PageSchema, description: 'Users' },
+      response: { status: 200, schema: pageOf(WhatsappUserViewSchema), description: 'Users' },
       handle: async ({ actor, query }) => ({
         status: 200,
         body: await admin.whatsappUsers.list(actor.actor, actor.ability, defined(query)),
@@ -308,7 +318,7 @@ export function traffic({ admin }: { admin: TenantAdmin }): ApiRoute<RequestActo
       auth: 'authenticated',
       params: userParams,
       query: scoped,
-      response: { status: 200, schema: ViewSchema, description: 'The user' },
+      response: { status: 200, schema: WhatsappUserViewSchema, description: 'The user' },
       handle: async ({ actor, params, query }) => ({
         status: 200,
         body: await admin.whatsappUsers.get(actor.actor, actor.ability, { ...defined(query), ...params }),
@@ -323,7 +333,7 @@ export function traffic({ admin }: { admin: TenantAdmin }): ApiRoute<RequestActo
       params: userParams,
       query: scoped,
       body: userPatch,
-      response: { status: 200, schema: ViewSchema, description: 'The user' },
+      response: { status: 200, schema: WhatsappUserViewSchema, description: 'The user' },
       handle: async ({ actor, params, query, body }) => {
         const patch = {
           ...(body.language !== undefined ? { language: body.language } : {}),
@@ -360,7 +370,11 @@ export function traffic({ admin }: { admin: TenantAdmin }): ApiRoute<RequestActo
       tag: 'messages',
       auth: 'authenticated',
       query: messagesQuery,
-      response: { status: 200, schema: PageSchema, description: 'Messages (viewers: metadata only)' },
+      response: {
+        status: 200,
+        schema: pageOf(MessageViewSchema),
+        description: 'Messages (viewers: metadata only)',
+      },
       handle: async ({ actor, query }) => ({
         status: 200,
         body: await admin.messages.list(actor.actor, actor.ability, defined(query)),
@@ -374,7 +388,7 @@ export function traffic({ admin }: { admin: TenantAdmin }): ApiRoute<RequestActo
       auth: 'authenticated',
       params: messageParams,
       query: scoped,
-      response: { status: 200, schema: ViewSchema, description: 'The message' },
+      response: { status: 200, schema: MessageViewSchema, description: 'The message' },
       handle: async ({ actor, params, query }) => ({
         status: 200,
         body: await admin.messages.get(actor.actor, actor.ability, { ...defined(query), ...params }),
@@ -387,7 +401,7 @@ export function traffic({ admin }: { admin: TenantAdmin }): ApiRoute<RequestActo
       tag: 'dead-letters',
       auth: 'authenticated',
       query: dlqQuery,
-      response: { status: 200, schema: PageSchema, description: 'Dead letters' },
+      response: { status: 200, schema: pageOf(DeadLetterViewSchema), description: 'Dead letters' },
       handle: async ({ actor, query }) => ({
         status: 200,
         body: await admin.deadLetters.list(actor.actor, actor.ability, defined(query)),

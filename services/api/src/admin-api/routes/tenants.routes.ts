@@ -2,7 +2,7 @@ import type { TenantAdmin } from '@elara/tenant-admin/service';
 import { z } from 'zod';
 import { defineRoute, type ApiRoute } from '../api-route.ts';
 import type { RequestActor } from '../request-actor.ts';
-import { defined, language, page, PageSchema, ViewSchema } from './resource-schemas.ts';
+import { defined, language, page, pageOf, TenantViewSchema } from './resource-schemas.ts';
 
 const tier = z.enum(['free', 'standard', 'enterprise']);
 const tenantParams = z.object({ tenantId: z.uuid() });
@@ -27,7 +27,7 @@ export function tenantRoutes({ admin }: { admin: TenantAdmin }): ApiRoute<Reques
       tag: 'tenants',
       auth: 'authenticated',
       query: listQuery,
-      response: { status: 200, schema: PageSchema, description: 'A page of tenants' },
+      response: { status: 200, schema: pageOf(TenantViewSchema), description: 'A page of tenants' },
       handle: async ({ actor, query }) => ({
         status: 200,
         body: await tenants.list(actor.actor, actor.ability, defined(query)),
@@ -40,7 +40,7 @@ export function tenantRoutes({ admin }: { admin: TenantAdmin }): ApiRoute<Reques
       tag: 'tenants',
       auth: 'authenticated',
       body: newTenant,
-      response: { status: 201, schema: ViewSchema, description: 'The new tenant' },
+      response: { status: 201, schema: TenantViewSchema, description: 'The new tenant' },
       handle: async ({ actor, body }) => ({
         status: 201,
         body: await tenants.create(actor.actor, actor.ability, defined(body)),
@@ -53,7 +53,7 @@ export function tenantRoutes({ admin }: { admin: TenantAdmin }): ApiRoute<Reques
       tag: 'tenants',
       auth: 'authenticated',
       params: tenantParams,
-      response: { status: 200, schema: ViewSchema, description: 'The tenant' },
+      response: { status: 200, schema: TenantViewSchema, description: 'The tenant' },
       handle: async ({ actor, params }) => ({
         status: 200,
         body: await tenants.get(actor.actor, actor.ability, params),
@@ -67,7 +67,7 @@ export function tenantRoutes({ admin }: { admin: TenantAdmin }): ApiRoute<Reques
       auth: 'authenticated',
       params: tenantParams,
       body: tenantChanges,
-      response: { status: 200, schema: ViewSchema, description: 'The tenant after the change' },
+      response: { status: 200, schema: TenantViewSchema, description: 'The tenant after the change' },
       handle: async ({ actor, params, body }) => {
         let view = await tenants.get(actor.actor, actor.ability, params);
         if (body.name !== undefined)
@@ -88,7 +88,7 @@ export function tenantRoutes({ admin }: { admin: TenantAdmin }): ApiRoute<Reques
         tag: 'tenants',
         auth: 'authenticated',
         params: tenantParams,
-        response: { status: 200, schema: ViewSchema, description: 'The tenant' },
+        response: { status: 200, schema: TenantViewSchema, description: 'The tenant' },
         handle: async ({ actor, params }) => ({
           status: 200,
           body: await tenants[action](actor.actor, actor.ability, params),
