@@ -21,7 +21,6 @@ import { createStaffService } from '@elara/tenant-admin/staff';
 import { createSsoConfigService } from '@elara/tenant-admin/sso-config';
 import { createSsoLoginService } from '@elara/tenant-admin/sso-login';
 import { createSamlSso } from '@elara/saml-sso/sso';
-import { withTenant } from '@elara/db/tenant';
 import type { Redis } from 'ioredis';
 import type { ApiConfig } from '../api.config.ts';
 import { mapAdminError } from './admin-errors.ts';
@@ -98,12 +97,6 @@ export function createAdminApi({
     keyPrefix: config.REDIS_KEY_PREFIX,
     publicBaseUrl: config.PUBLIC_BASE_URL,
   });
-  const slugOf = async (tenantId: string) =>
-    withTenant(pool, tenantId, async (tx) => {
-      const { rows } = await tx.query<{ slug: string }>('SELECT slug FROM tenants WHERE id = $1', [tenantId]);
-      if (!rows[0]) throw new Error('tenant not found in its own context');
-      return rows[0].slug;
-    });
   const admin = createTenantAdmin({ pool, prisma, secretBox, audit: auditLog, producer });
   const routes = [
     ...authRoutes({
@@ -120,7 +113,7 @@ export function createAdminApi({
     ...staffRoutes({ staff: createStaffService({ accounts, audit: auditLog }) }),
     ...apiKeyRoutes({ apiKeys: createApiKeyAdmin({ apiKeys, audit: auditLog }) }),
     ...auditRoutes({ audit: createAuditViewer({ auditLog }) }),
-    ...ssoConfigRoutes({ ssoConfig: createSsoConfigService({ pool, saml, audit: auditLog, slugOf }) }),
+    ...ssoConfigRoutes({ ssoConfig: createSsoConfigService({ pool, saml, audit: auditLog }) }),
   ];
   const router = express.Router();
   router.use(
