@@ -1,3 +1,4 @@
+import { isUuid } from '@elara/db/tenant';
 import { isIP } from 'node:net';
 import { AuditInputError } from './audit-log.errors.ts';
 import {
@@ -27,7 +28,6 @@ export interface NormalizedAuditEvent {
 }
 
 // The same bounds as the CHECK constraints of migration 007.
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ACTION = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$/;
 const TARGET_TYPE = /^[a-z][a-z0-9_]{0,63}$/;
 const MAX_ACTION = 100;
@@ -47,7 +47,7 @@ const CONTROL = /[\u0000-\u001f\u007f]/g;
 /** A chain id in its canonical form: a lowercase tenant UUID, or 'platform'. */
 export function normalizeChainId(chain: AuditChainId): AuditChainId {
   if (chain === PLATFORM_CHAIN) return PLATFORM_CHAIN;
-  if (typeof chain !== 'string' || !UUID.test(chain)) {
+  if (!isUuid(chain)) {
     throw new AuditInputError(`a chain is a tenant id (UUID) or "${PLATFORM_CHAIN}"`);
   }
   return chain.toLowerCase();
@@ -111,7 +111,7 @@ export function normalizeFilters(filters: AuditFilters): AuditFilters {
 }
 
 function normalizeTenantId(tenantId: string): string {
-  if (typeof tenantId !== 'string' || !UUID.test(tenantId)) {
+  if (!isUuid(tenantId)) {
     throw new AuditInputError('tenantId must be a UUID, or null for a platform-level event');
   }
   return tenantId.toLowerCase();

@@ -6,8 +6,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A database client inside one transaction scoped to one tenant. */
 export type TenantTx = Pick<PoolClient, 'query'>;
 
+/** A UUID in any case (what Postgres accepts as `uuid`): tenant ids and other row ids. */
+export function isUuid(value: unknown): value is string {
+  return typeof value === 'string' && UUID.test(value);
+}
+
 export function assertTenantId(tenantId: string): string {
-  if (!UUID.test(tenantId)) throw new Error('tenant id must be a UUID');
+  if (!isUuid(tenantId)) throw new Error('tenant id must be a UUID');
   return tenantId;
 }
 

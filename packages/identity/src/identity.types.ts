@@ -1,3 +1,4 @@
+import { isUuid } from '@elara/db/tenant';
 /** A tenant staff member's role; what each may do is `@elara/access-control`'s business. */
 export const TENANT_ROLES = ['owner', 'admin', 'analyst', 'viewer'] as const;
 export type TenantRole = (typeof TENANT_ROLES)[number];
@@ -29,8 +30,4 @@ export function isValidEmail(email: string): boolean {
   return email.length <= 254 && EMAIL.test(email);
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isUuid(value: unknown): value is string {
-  return typeof value === 'string' && UUID.test(value);
-}
+export { isUuid };

@@ -1,3 +1,4 @@
+import { isUuid } from '@elara/db/tenant';
 import type { ActorContext } from '@elara/access-control/actor';
 import { defineAbilityFor } from '@elara/access-control/ability';
 import { NotFoundError } from '@elara/access-control/errors';
@@ -17,11 +18,7 @@ export function adminContextFor(actor: ActorContext): AdminContext {
   return { actor, ability: defineAbilityFor(actor) };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isUuid(value: unknown): value is string {
-  return typeof value === 'string' && UUID.test(value);
-}
+export { isUuid };
 
 /** An id that is not a UUID names nothing: 404 like any unknown id, never a database error. */
 export function knownId(id: unknown, type: SubjectType): string {
