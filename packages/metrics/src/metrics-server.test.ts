@@ -31,3 +31,42 @@ describe('startMetricsServer', () => {
     expect((await fetch(`${server.url}?x=1`)).status).toBe(200);
   });
 });
+
+describe('startMetricsServer with probes', () => {
+  it('answers liveness always and readiness from the check, failing it during shutdown', async () => {
+    let dependencyDown = false;
+    let shuttingDown = false;
+    const probed = await startMetricsServer({
+      registry: metrics.registry,
+      host: '127.0.0.1',
+      port: 0,
+      probes: {
+        ready: async () => {
+          if (dependencyDown) throw new Error('redis: connection refused');
+        },
+        isShuttingDown: () => shuttingDown,
+      },
+    });
+    const base = probed.url.replace(/\/metrics$/, '');
+    try {
+      expect((await fetch(`${base}/health/live`)).status).toBe(200);
+      expect(await (await fetch(`${base}/health/ready`)).json()).toEqual({ status: 'ready' });
+      dependencyDown = true;
+      const down = await fetch(`${base}/health/ready`);
+      expect(down.status).toBe(503);
+      expect(await down.json()).toEqual({ status: 'unavailable', reason: 'redis: connection refused' });
+      expect((await fetch(`${base}/health/live`)).status).toBe(200);
+      dependencyDown = false;
+      shuttingDown = true;
+      expect((await fetch(`${base}/health/ready`)).status).toBe(503);
+      expect((await fetch(`${base}/health/ready`, { method: 'POST' })).status).toBe(404);
+    } finally {
+      await probed.close();
+    }
+  });
+
+  it('has no health routes unless probes are given', async () => {
+    const base = server.url.replace(/\/metrics$/, '');
+    expect((await fetch(`${base}/health/live`)).status).toBe(404);
+  });
+});

@@ -19,6 +19,8 @@ export interface ServiceProcess {
   output: () => string;
   /** Sends `signal` and resolves with the exit code once the process has exited. */
   stop(signal?: NodeJS.Signals): Promise<number | null>;
+  /** Resolves with the exit code when the process exits on its own. */
+  exited: Promise<number | null>;
 }
 
 export interface SpawnOptions {
@@ -59,6 +61,7 @@ export function spawnService(name: string, entry: string, options: SpawnOptions)
     name,
     child,
     output: () => chunks.join(''),
+    exited,
     async stop(signal = 'SIGTERM') {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       return exited;
