@@ -2,9 +2,8 @@ import { createLogger } from '@elara/logger/logger';
 import { startTelemetry } from '@elara/telemetry/start';
 import { closeRedis } from '@elara/queue/queues';
 import { Redis } from 'ioredis';
-import { startQueueMetrics } from './queue-metrics.ts';
 import { loadSchedulerConfig } from './scheduler.config.ts';
-import { registerSchedules } from './schedules.ts';
+import { startScheduler } from './scheduler-runtime.ts';
 
 const config = loadSchedulerConfig(process.env);
 // First, so uncaught exceptions and unhandled rejections are reported (the scheduler has no spans).
@@ -16,17 +15,21 @@ const logger = createLogger({
 });
 const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 3 });
 redis.on('error', (error) => logger.warn({ err: error }, 'redis error'));
-const close = await registerSchedules(config, redis);
-logger.info({ relayEverySeconds: config.RELAY_INTERVAL_SECONDS }, 'schedules registered');
-const queueMetrics = await startQueueMetrics(config, redis, logger);
-
+// With LEADER_ELECTION_ENABLED, only the Lease holder registers schedules and reports queue depth.
 let stopping = false;
+const scheduler = await startScheduler({
+  config,
+  redis,
+  logger,
+  // Ready when Redis answers: a standby must be ready too, to take over the moment the lease frees.
+  probes: { ready: async () => void (await redis.ping()), isShuttingDown: () => stopping },
+});
+
 async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, 'scheduler stopping');
-  await close();
-  await queueMetrics?.close();
+  await scheduler.close(); // releases the lease, so a standby takes over at once
   await closeRedis(redis);
   await telemetry.shutdown();
   process.exit(0);
