@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createPool } from '@elara/db/pool';
 import { createPrismaClient } from '@elara/db/prisma';
@@ -15,13 +15,17 @@ import type { ApiConfig } from './api.config.ts';
 import { createAdminApi } from './admin-api/admin-api.ts';
 import { createApp } from './app.ts';
 import { createDetailedHealthCheck } from './health-checks.ts';
+import { trackConnections } from './http/connection-drain.ts';
 
 export interface RunningApi {
   url: string;
   server: Server;
   /** Where Prometheus scrapes this process (`METRICS_PORT`), or null when it is 0. */
   metricsUrl: string | null;
-  /** Stops taking requests, lets those in flight finish, then closes pools. */
+  /**
+   * Readiness fails at once; after `SHUTDOWN_DRAIN_SECONDS` the listener closes and the requests in
+   * flight finish (answered with `Connection: close`), then pools and connections close.
+   */
   close(): Promise<void>;
 }
 
@@ -99,10 +103,11 @@ export async function startApi(
       }),
     },
   });
-  const server = await new Promise<Server>((resolve) => {
-    const s = app.listen(config.PORT, config.HOST, () => resolve(s));
-  });
+  const server = createServer(app);
+  // Longer than the idle timeout of the load balancers in front (60 s on AWS), so they close first.
   server.keepAliveTimeout = 65_000;
+  const connections = trackConnections(server);
+  await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
   const { port } = server.address() as AddressInfo;
   const metricsServer: MetricsServer | null =
     config.METRICS_PORT === 0
@@ -118,8 +123,10 @@ export async function startApi(
     metricsUrl: metricsServer?.url ?? null,
     async close() {
       shuttingDown = true;
-      if (config.SHUTDOWN_DRAIN_MS > 0) await new Promise((r) => setTimeout(r, config.SHUTDOWN_DRAIN_MS));
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // Still serving while load balancers notice the failing readiness, telling clients to move.
+      connections.answerWithClose();
+      await new Promise((r) => setTimeout(r, config.SHUTDOWN_DRAIN_SECONDS * 1000));
+      await connections.close();
       await metricsServer?.close();
       await producer.close();
       await maintenance.close();

@@ -16,11 +16,26 @@ const logger = createLogger({
 const api = await startApi(config, logger, (error, context) => telemetry.errors.captureError(error, context));
 logger.info({ url: api.url }, 'api listening');
 
+/**
+ * A request that never ends must not hold the pod until the kubelet's SIGKILL: leave, loudly. The
+ * timer stays referenced, so a close that hangs on nothing still ends here, not in a silent exit 0.
+ */
+function exitAtDeadline(seconds: number): void {
+  setTimeout(() => {
+    logger.error({ timeoutSeconds: seconds }, 'shutdown deadline passed: exiting with requests unfinished');
+    process.exit(1);
+  }, seconds * 1000);
+}
+
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
-  logger.info({ signal }, 'shutting down: finishing requests in flight');
+  exitAtDeadline(config.SHUTDOWN_TIMEOUT_SECONDS);
+  logger.info(
+    { signal, drainSeconds: config.SHUTDOWN_DRAIN_SECONDS },
+    'shutting down: readiness failing, finishing requests in flight',
+  );
   await api.close();
   await telemetry.shutdown();
   logger.info('api stopped');

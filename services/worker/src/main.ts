@@ -16,11 +16,24 @@ const logger = createLogger({
 const worker = await startWorker(config, logger, { errors: telemetry.errors });
 logger.info({ queues: config.WORKER_QUEUES, concurrency: config.WORKER_CONCURRENCY }, 'worker consuming');
 
+/**
+ * A job that never ends must not hold the pod until the kubelet's SIGKILL: leave, loudly. Its lock
+ * then expires and BullMQ's stalled check runs it again elsewhere; the pipeline reconciles a send of
+ * unknown outcome first. The timer stays referenced, so a close hanging on nothing still ends here.
+ */
+function exitAtDeadline(seconds: number): void {
+  setTimeout(() => {
+    logger.error({ timeoutSeconds: seconds }, 'shutdown deadline passed: exiting with jobs unfinished');
+    process.exit(1);
+  }, seconds * 1000);
+}
+
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
-  logger.info({ signal }, 'shutting down: finishing jobs in flight');
+  exitAtDeadline(config.SHUTDOWN_TIMEOUT_SECONDS);
+  logger.info({ signal }, 'shutting down: taking no new jobs, finishing jobs in flight');
   await worker.close();
   await telemetry.shutdown();
   logger.info('worker stopped');

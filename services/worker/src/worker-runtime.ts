@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { createPool, type Pool } from '@elara/db/pool';
 import type { Logger } from '@elara/logger/logger';
 import { createMetrics, timedJob, type ElaraMetrics } from '@elara/metrics/metrics';
@@ -17,6 +18,7 @@ import {
   type JobContext,
   type JobHandlers,
 } from '@elara/queue/queues';
+import { readRedisSettings, redisSettingProblems } from '@elara/queue/redis-requirements';
 import { createRateLimiter } from '@elara/ratelimit/limits';
 import { createSenderPacer } from '@elara/ratelimit/pacing';
 import { createSecretBox, withOpenCache } from '@elara/secrets/secret-box';
@@ -54,6 +56,25 @@ async function countDeadLetters(pool: Pool): Promise<number> {
     'SELECT count(*)::int AS n FROM list_dead_lettered_inbound(1000)',
   );
   return rows[0]?.n ?? 0;
+}
+
+/**
+ * Refuses to consume queues from a Redis that may drop jobs, before any worker starts: a
+ * misconfigured Redis should fail the rollout, not lose messages later.
+ */
+async function assertRedisFitForQueues(config: WorkerConfig, redis: Redis, logger: Logger): Promise<void> {
+  const settings = await readRedisSettings(redis);
+  const problems = redisSettingProblems(settings, {
+    noEviction: config.REDIS_REQUIRE_NOEVICTION,
+    appendOnly: config.REDIS_REQUIRE_AOF,
+  });
+  if (problems.length > 0) throw new Error(`Redis is not fit for queues: ${problems.join('; ')}`);
+  if (!settings.aofEnabled) logger.warn('Redis keeps no append-only file: a Redis restart loses queued jobs');
+}
+
+/** Readiness: the worker can reach both stores it needs for every job. */
+async function checkDependencies(pool: Pool, redis: Redis): Promise<void> {
+  await Promise.all([pool.query('SELECT 1'), redis.ping()]);
 }
 
 /** The optional network steps on links, only when configured: they contact hosts a scammer chose. */
@@ -187,6 +208,10 @@ export async function startWorker(
   const commands = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 3 });
   for (const r of [bullConnection, commands])
     r.on('error', (error) => logger.warn({ err: error }, 'redis error'));
+  await assertRedisFitForQueues(config, commands, logger).catch(async (error: unknown) => {
+    await Promise.all([closeRedis(bullConnection), closeRedis(commands), pool.end()]);
+    throw error;
+  });
   const threats = createThreatIndexRefresher({ pool, logger, pollIntervalMs: config.THREAT_INDEX_POLL_MS });
   await threats.start();
   const metrics = createMetrics({
@@ -202,6 +227,8 @@ export async function startWorker(
     prefix: config.REDIS_KEY_PREFIX,
     stalledInterval: config.WORKER_STALLED_INTERVAL_MS,
     lockDuration: config.WORKER_LOCK_DURATION_MS,
+    // Stored on each job it takes (`processedBy`) and in its Redis client name: which pod runs what.
+    name: `${hostname()}:${process.pid}`,
   };
   const workers: Worker[] = [];
   if (config.WORKER_QUEUES.includes('whatsapp-inbound')) {
@@ -223,6 +250,7 @@ export async function startWorker(
   for (const worker of workers) worker.on('error', (error) => logger.error({ err: error }, 'worker error'));
   if (telemetry.errors) for (const worker of workers) reportFinalFailures(worker, telemetry.errors);
   await Promise.all(workers.map((w) => w.waitUntilReady()));
+  let closing = false;
   const metricsServer =
     config.METRICS_PORT === 0
       ? null
@@ -230,12 +258,14 @@ export async function startWorker(
           registry: metrics.registry,
           host: config.METRICS_HOST,
           port: config.METRICS_PORT,
+          probes: { ready: () => checkDependencies(pool, commands), isShuttingDown: () => closing },
         });
 
   return {
     workers,
     metricsUrl: metricsServer?.url ?? null,
     async close() {
+      closing = true;
       await Promise.all(workers.map((w) => w.close()));
       await metricsServer?.close();
       threats.stop();
