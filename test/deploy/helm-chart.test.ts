@@ -145,3 +145,38 @@ describe.concurrent('configuration guards', () => {
     await expectGuard({ set: ['worker.autoscaling.mode=keda', `${address}=`] }, /serverAddress/);
   });
 });
+
+describe('trusted CA certificates', () => {
+  it('gives every app and migrator container the ConfigMap and NODE_EXTRA_CA_CERTS, and nothing else', async () => {
+    const objects = await render(helm, { valuesFiles: [baseValues()], set: ['trustedCa.configMap=rds-ca'] });
+    const dataOf = (c: KubeObject) => (c.data ?? {}) as Record<string, string>;
+    const configMap = ofKind(objects, 'ConfigMap').find((c) => dataOf(c).NODE_EXTRA_CA_CERTS);
+    expect(configMap && dataOf(configMap).NODE_EXTRA_CA_CERTS).toBe('/etc/elara/trusted-ca/ca.pem');
+    const templates = podTemplatesOf(objects).filter((t) =>
+      ['api', 'worker', 'scheduler', 'migrate'].includes(t.component ?? ''),
+    );
+    expect(templates.map((t) => t.component).sort()).toEqual(['api', 'migrate', 'scheduler', 'worker']);
+    for (const template of templates) {
+      expect(template.spec.volumes, template.ref).toContainEqual({
+        name: 'trusted-ca',
+        configMap: { name: 'rds-ca' },
+      });
+      for (const container of [...(template.spec.initContainers ?? []), ...template.spec.containers]) {
+        const where = `${template.ref} ${container.name}`;
+        expect(container.volumeMounts, where).toContainEqual({
+          name: 'trusted-ca',
+          mountPath: '/etc/elara/trusted-ca',
+          readOnly: true,
+        });
+        const byEnv = container.env?.some((e) => e.name === 'NODE_EXTRA_CA_CERTS');
+        const byConfigMap = container.envFrom?.some((e) => e.configMapRef?.name === configMap?.metadata.name);
+        expect(byEnv || byConfigMap, where).toBe(true);
+      }
+    }
+  });
+
+  it('mounts nothing when no ConfigMap is named', async () => {
+    const objects = await renderOnce(baseValues());
+    expect(JSON.stringify(objects)).not.toContain('trusted-ca');
+  });
+});

@@ -36,6 +36,41 @@ capabilities:
 {{- end }}
 
 {{/*
+Extra CA certificates that Node trusts besides its own (values' trustedCa), e.g. Amazon RDS's
+bundle, so DATABASE_URL can use sslmode=verify-full. App containers get the volume, the mount and
+NODE_EXTRA_CA_CERTS (the ConfigMap carries it; the migrator's containers get it as env).
+*/}}
+{{- define "elara.trustedCaPath" -}}
+/etc/elara/trusted-ca/{{ .Values.trustedCa.key }}
+{{- end }}
+
+{{/* /tmp plus the trusted CAs, when configured. Usage: include "elara.appVolumes" $ */}}
+{{- define "elara.appVolumes" -}}
+{{ include "elara.tmpVolume" . }}
+{{- with .Values.trustedCa.configMap }}
+- name: trusted-ca
+  configMap:
+    name: {{ . }}
+{{- end }}
+{{- end }}
+
+{{- define "elara.appMounts" -}}
+{{ include "elara.tmpMount" . }}
+{{- if .Values.trustedCa.configMap }}
+- name: trusted-ca
+  mountPath: /etc/elara/trusted-ca
+  readOnly: true
+{{- end }}
+{{- end }}
+
+{{- define "elara.trustedCaEnv" -}}
+{{- if .Values.trustedCa.configMap }}
+- name: NODE_EXTRA_CA_CERTS
+  value: {{ include "elara.trustedCaPath" . }}
+{{- end }}
+{{- end }}
+
+{{/*
 Probes of an app container on a named port. Liveness asks only whether the process is alive (never
 Postgres or Redis: a datastore outage must not restart every pod); readiness checks the datastores.
 Usage: include "elara.appProbes" (dict "root" $ "port" "http")
@@ -115,12 +150,13 @@ image's version, so a new pod never runs against an old schema.
       value: {{ .Values.migrations.waitTimeoutSeconds | quote }}
     - name: LOG_LEVEL
       value: {{ .Values.config.env.LOG_LEVEL | default "info" | quote }}
+    {{- include "elara.trustedCaEnv" . | nindent 4 }}
   securityContext:
     {{- include "elara.containerSecurityContext" . | nindent 4 }}
   resources:
     {{- toYaml .Values.migrations.initResources | nindent 4 }}
   volumeMounts:
-    {{- include "elara.tmpMount" . | nindent 4 }}
+    {{- include "elara.appMounts" . | nindent 4 }}
 {{- end }}
 
 {{/*
