@@ -61,6 +61,7 @@ export async function startApi(
     sendRetry: { attempts: 1, backoffMs: 0 },
   });
   let shuttingDown = false;
+  const intake = createIntakeService({ pool, producer, logger });
   const app = createApp({
     logger,
     webhooks: {
@@ -70,7 +71,7 @@ export async function startApi(
         secretBox,
         onLookup: (result) => metrics.senderCacheLookups.inc({ result }),
       }),
-      intake: createIntakeService({ pool, producer, logger }),
+      intake,
       statusCallbacks: createStatusCallbackService({ pool }),
       metrics,
     },
@@ -128,6 +129,7 @@ export async function startApi(
       await new Promise((r) => setTimeout(r, config.SHUTDOWN_DRAIN_SECONDS * 1000));
       await connections.close();
       await metricsServer?.close();
+      await intake.settle();
       await producer.close();
       await maintenance.close();
       await closeRedis(redis);

@@ -36,6 +36,9 @@ export function createIntakeService({ pool, producer, logger, enqueueTimeoutMs =
     run: (jobs: InboundJob[]) => producer.addMany('whatsapp.processInbound', jobs),
   });
 
+  // Adds still running, including those a webhook stopped waiting for: shutdown lets them land.
+  const pendingAdds = new Set<Promise<boolean>>();
+
   async function enqueue(tenantId: string, senderId: string, inboundMessageId: string): Promise<boolean> {
     const job = addJob(inboundJob({ tenantId, inboundMessageId, senderId }));
     const added = job.then(
@@ -45,6 +48,8 @@ export function createIntakeService({ pool, producer, logger, enqueueTimeoutMs =
         return false;
       },
     );
+    pendingAdds.add(added);
+    void added.then(() => pendingAdds.delete(added));
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<false>((resolve) => {
       timer = setTimeout(() => resolve(false), enqueueTimeoutMs);
@@ -66,6 +71,13 @@ export function createIntakeService({ pool, producer, logger, enqueueTimeoutMs =
         enqueue(sender.tenantId, sender.senderId, id),
       );
       return { inboundMessageId: id, duplicate: false, queued } satisfies IntakeResult;
+    },
+    /**
+     * Resolves once every enqueue started so far has landed or failed; call it before closing the
+     * producer, so a job the webhook stopped waiting for is not cut off (the relay would be late).
+     */
+    async settle(): Promise<void> {
+      await Promise.all(pendingAdds);
     },
   };
 }
