@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { loadApiConfig } from '@elara/api/config';
 import { startApi, type RunningApi } from '@elara/api/runtime';
 import { createPool, type Pool } from '@elara/db/pool';
@@ -19,22 +18,14 @@ import { createSandboxServer, type SandboxServer } from '@elara/twilio-sandbox/s
 import { signTwilioRequest } from '@elara/whatsapp/signature';
 import { loadWorkerConfig } from '@elara/worker/config';
 import { startWorker, type RunningWorker, type WorkerTelemetry } from '@elara/worker/runtime';
+import { freePort } from '@elara/testkit/free-port';
 import { Redis } from 'ioredis';
 
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const silent = createLogger({ service: 'test', level: 'silent', version: 'test' });
 
-/** A free TCP port on loopback, so PUBLIC_BASE_URL can be known before the API starts. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+// Re-exported for the tests that import it from here.
+export { freePort };
 
 export interface Stack {
   db: TestDatabase;

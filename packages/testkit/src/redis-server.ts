@@ -1,20 +1,12 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { freePort } from './free-port.ts';
 
 export interface OwnRedisServer {
   url: string;
   stop(): Promise<void>;
-}
-
-async function freeLoopbackPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /**
@@ -22,7 +14,7 @@ async function freeLoopbackPort(): Promise<number> {
  * for tests that must not change the shared Redis every other test uses.
  */
 export async function startRedisServer(args: string[]): Promise<OwnRedisServer> {
-  const port = await freeLoopbackPort();
+  const port = await freePort();
   const dir = mkdtempSync(path.join(tmpdir(), 'elara-redis-'));
   const server = spawn(
     'redis-server',

@@ -1,5 +1,5 @@
+import { freePort } from '@elara/testkit/free-port';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { staticKubeConfig } from '@elara/leader-election/kube-config';
 import { startFakeLeaseApi, type FakeLeaseApi } from '@elara/leader-election/testing/fake-lease-api';
@@ -25,17 +25,6 @@ let api: FakeLeaseApi;
 let redis: Redis;
 let maintenance: ReturnType<typeof createProducer<'maintenance'>>;
 const replicas: { scheduler: RunningScheduler; redis: Redis }[] = [];
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** A replica as its pod would run it: own Redis connection, leader election on, short timings. */
 async function startReplica(podName: string, relayEverySeconds: number, env: Record<string, string> = {}) {
