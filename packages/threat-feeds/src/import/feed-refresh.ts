@@ -43,7 +43,8 @@ export async function refreshThreatFeeds({
     const details = {
       feed: result.name,
       outcome: result.outcome,
-      version: result.version,
+      // Not `version`: the logger already carries the service version under that key.
+      feedVersion: result.version,
       entries: result.entryCount,
       rejected: result.rejected?.count ?? 0,
       durationMs: result.durationMs,
