@@ -159,6 +159,13 @@ describe('the images’ commands on the image runtime', () => {
     expect(
       await (await untilServing(scheduler, `http://127.0.0.1:${schedulerMetrics}/metrics`)).text(),
     ).toMatch(/^elara_queue_jobs\{/m);
+    // The probes the chart points at the worker's and the scheduler's metrics ports.
+    for (const port of [workerMetrics, schedulerMetrics]) {
+      expect((await fetch(`http://127.0.0.1:${port}/health/live`)).status).toBe(200);
+      expect(await (await fetch(`http://127.0.0.1:${port}/health/ready`)).json()).toEqual({
+        status: 'ready',
+      });
+    }
 
     const codes = await Promise.all([api.stop(), worker.stop(), scheduler.stop()]);
     expect(codes, [api, worker, scheduler].map((p) => p.output()).join('\n')).toEqual([0, 0, 0]);
