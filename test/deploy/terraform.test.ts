@@ -115,10 +115,25 @@ function placeholderValues(
       throw new Error(`helm_values.${at} is not a key of charts/elara/values.yaml`);
     return value;
   }
+  if (isFreeFormMap(chartValue)) return freeFormPlaceholders(value);
   return Object.fromEntries(
     Object.entries(value).map(([key, inner]) => [
       key,
       placeholderValues(inner, valueAt(chartValue, key), variables, at ? `${at}.${key}` : key),
+    ]),
+  );
+}
+
+/** A key whose chart default is `{}` (annotations, env) takes any keys: the schema judges them. */
+function isFreeFormMap(chartValue: unknown): boolean {
+  return typeof chartValue === 'object' && chartValue !== null && Object.keys(chartValue).length === 0;
+}
+
+function freeFormPlaceholders(value: object): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(value).map(([key, inner]) => [
+      key,
+      typeof inner === 'string' && inner.includes('${') ? `placeholder-for-${key}` : inner,
     ]),
   );
 }
@@ -153,5 +168,14 @@ describe('helm_values output', () => {
     const deployments = objects.filter((o) => o.kind === 'Deployment').map((o) => o.metadata?.name);
     expect(deployments).toEqual(expect.arrayContaining(['elara-api', 'elara-worker', 'elara-scheduler']));
     expect(objects.some((o) => o.kind === 'StatefulSet')).toBe(false);
+    const roleOf = (name: string) =>
+      objects.find((o) => o.kind === 'ServiceAccount' && o.metadata?.name === name)?.metadata?.annotations?.[
+        'eks.amazonaws.com/role-arn'
+      ];
+    expect([roleOf('elara-api'), roleOf('elara-worker'), roleOf('elara-scheduler')]).toEqual([
+      'placeholder-for-eks.amazonaws.com/role-arn',
+      'placeholder-for-eks.amazonaws.com/role-arn',
+      undefined,
+    ]);
   }, 120_000);
 });

@@ -15,6 +15,17 @@ locals {
     redis = {
       mode = "external"
     }
+    # The media bucket's IAM role (IRSA) for the two components that may read forwarded media.
+    api = {
+      serviceAccountAnnotations = {
+        "eks.amazonaws.com/role-arn" = module.app_role.role_arn
+      }
+    }
+    worker = {
+      serviceAccountAnnotations = {
+        "eks.amazonaws.com/role-arn" = module.app_role.role_arn
+      }
+    }
     networkPolicy = {
       externalPostgres = {
         cidrs = module.network.database_subnet_cidrs
