@@ -3,18 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkTerraformSources, checkTerraformTree, formatFindings } from './terraform-check.ts';
-
-const VERSIONS = `terraform {
-  required_version = ">= 1.9"
-
-  required_providers {
-    aws = {
-      source  = "hashicorp/aws"
-      version = "~> 6.0"
-    }
-  }
-}
-`;
+import { VERSIONS } from './terraform.fixtures.ts';
 
 describe('checkTerraformSources', () => {
   it('reports a parse error with the line HCL names', async () => {

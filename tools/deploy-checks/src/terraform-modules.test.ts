@@ -1,23 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { checkTerraformSources } from './terraform-check.ts';
 import type { TerraformRule } from './terraform-check.types.ts';
+import { VERSIONS } from './terraform.fixtures.ts';
 
 /*
  * Snippets checked as modules under a virtual /tf root. Each failing case is a valid module with
  * one thing broken, so the single finding expected is the one that thing causes.
  */
-const VERSIONS = `terraform {
-  required_version = ">= 1.9"
-
-  required_providers {
-    aws = {
-      source  = "hashicorp/aws"
-      version = "~> 6.0"
-    }
-  }
-}
-`;
-
 const CHILD_VARIABLES = `variable "name" {
   type        = string
   description = "Name."

@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkTerraformSources } from './terraform-check.ts';
 import type { TerraformRule } from './terraform-check.types.ts';
-
-const VERSIONS = `terraform {
-  required_version = ">= 1.9"
-
-  required_providers {
-    aws = {
-      source  = "hashicorp/aws"
-      version = "~> 6.0"
-    }
-  }
-}
-`;
+import { VERSIONS } from './terraform.fixtures.ts';
 
 async function messages(main: string, rule: TerraformRule): Promise<string[]> {
   const findings = await checkTerraformSources({ '/tf/m/versions.tf': VERSIONS, '/tf/m/main.tf': main });
