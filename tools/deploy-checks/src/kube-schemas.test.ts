@@ -66,6 +66,22 @@ describe('validateObjects', () => {
     ]);
   });
 
+  it("accepts PriorityClass's description, which the models' schemas lack, but no description elsewhere", () => {
+    const priorityClass: KubeObject = {
+      apiVersion: 'scheduling.k8s.io/v1',
+      kind: 'PriorityClass',
+      metadata: { name: 'elara-critical' },
+      value: 1000,
+      description: 'Elara pods that answer webhooks',
+    };
+    expect(validateObject(priorityClass)).toEqual([]);
+    const release = compliantRelease();
+    mainContainer(release, 'Deployment', 'api').description = 'not a container field';
+    expect(validateObjects(release)).toEqual([
+      'Deployment/rel-elara-api: spec.template.spec.containers[0].description is not a known field',
+    ]);
+  });
+
   it('does not mistake map keys or free-form fields for unknown fields', () => {
     const configMap: KubeObject = {
       apiVersion: 'v1',

@@ -85,7 +85,8 @@ export function validateObjects(objects: KubeObject[]): string[] {
 
 /**
  * kubernetes-models' schema generator drops every property named `description` (it takes them for
- * documentation), so its validators never read a real one such as PriorityClass's: not a finding.
+ * documentation), so its validators never read a real one. The one we render is PriorityClass's,
+ * at the top level; a `description` anywhere else is still reported.
  */
 export function validateObject(object: KubeObject): string[] {
   const ref = refOf(object);
@@ -103,7 +104,7 @@ export function validateObject(object: KubeObject): string[] {
     );
   }
   for (const field of tracker.unknownFields()) {
-    if (field.endsWith('/description')) continue;
+    if (field === '/description') continue;
     errors.push(`${ref}: ${readablePath(field)} is not a known field`);
   }
   return [...errors, ...nameErrors(object)];
